@@ -1,0 +1,1 @@
+"""Migration lint: Alembic revisions and SQL files, rendered, parsed and checked statement by statement."""

@@ -1,0 +1,1 @@
+"""schemawise.output"""

@@ -1,0 +1,1 @@
+"""Everything that talks to PostgreSQL: connections, the embedded server, catalog queries."""

@@ -1,0 +1,1 @@
+"""schemawise.pytest_plugin"""

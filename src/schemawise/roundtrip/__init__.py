@@ -1,0 +1,1 @@
+"""Migration tests on a real server: round trips, data in the tables, measured locks."""

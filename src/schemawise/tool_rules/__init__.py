@@ -1,0 +1,1 @@
+"""Rules about schemawise itself (SW codes)."""
