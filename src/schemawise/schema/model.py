@@ -102,6 +102,20 @@ class Index:
             None if is_expr else key for key, is_expr in zip(self.keys, flags, strict=True)
         )
 
+    @property
+    def definition(self) -> tuple[object, ...]:
+        """Everything that decides what the index does, its name aside (SM205-SM207 compare these)."""
+        count = len(self.keys)
+        return (
+            tuple(" ".join(key.split()) for key in self.keys),
+            self.expressions or (False,) * count,
+            self.opclasses or (None,) * count,
+            self.unique,
+            self.method.lower(),
+            " ".join(self.predicate.split()) if self.predicate else None,
+            tuple(self.include),
+        )
+
 
 @dataclass
 class UniqueConstraint:
@@ -145,7 +159,8 @@ class Relationship:
 
     @property
     def deletes_children(self) -> bool:
-        return self.cascade is not None and "delete" in self.cascade
+        # "all" is shorthand for every option but delete-orphan, delete included.
+        return self.cascade is not None and bool({"delete", "all"} & self.cascade)
 
 
 @dataclass
@@ -184,6 +199,15 @@ class Table:
         if self.primary_key:
             keys.append(tuple(self.primary_key.columns))
         return keys
+
+    def constraint_indexes(self) -> list[Index]:
+        """The unique btree indexes PostgreSQL builds for the primary key and each unique constraint."""
+        constraints: list[PrimaryKey | UniqueConstraint] = list(self.unique_constraints)
+        if self.primary_key and self.primary_key.columns:
+            constraints.insert(0, self.primary_key)
+        return [
+            Index(c.name, tuple(c.columns), unique=True, location=c.location) for c in constraints
+        ]
 
     def has_index_leading_with(self, columns: tuple[str, ...]) -> bool:
         """Whether some index's leading keys are exactly `columns`, in any order among them."""
