@@ -126,8 +126,8 @@ ORDER BY n.nspname, c.relname
 
 # Columns of those tables, in table order. Reads pg_attribute (live columns only: attnum > 0, not
 # dropped), format_type() for the type as PostgreSQL prints it, pg_attrdef through pg_get_expr() for the
-# default or generation expression, pg_type for arrays (typcategory "A"), domains (typbasetype) and
-# enums (typtype "e"), pg_depend (deptype "a" from a sequence to this column: the sequence is OWNED BY
+# default or generation expression (pretty-printed, so without redundant parentheses), pg_type for
+# arrays (typcategory "A"), domains (typbasetype) and enums (typtype "e"), pg_depend (deptype "a" from a sequence to this column: the sequence is OWNED BY
 # the column, which is what `serial` sets up; identity sequences use deptype "i" instead) and
 # col_description() for the comment.
 COLUMNS = """
@@ -135,7 +135,7 @@ SELECT a.attrelid::int8 AS table_oid,
        a.attname AS name,
        format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null,
-       pg_get_expr(def.adbin, def.adrelid) AS default,
+       pg_get_expr(def.adbin, def.adrelid, true) AS default,
        a.attidentity::text AS identity,
        a.attgenerated::text AS generated,
        EXISTS (
