@@ -10,7 +10,7 @@ rules that need them declare `sources=("models",)`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Source = Literal["models", "database"]
 
@@ -80,6 +80,18 @@ class ForeignKey:
     location: Location = NOWHERE
 
 
+class IndexDefinition(NamedTuple):
+    """An index with its name left out and its SQL text whitespace-normalized: equal means same index."""
+
+    keys: tuple[str, ...]
+    expressions: tuple[bool, ...]
+    opclasses: tuple[str | None, ...]
+    unique: bool
+    method: str
+    predicate: str | None
+    include: tuple[str, ...]
+
+
 @dataclass
 class Index:
     name: str | None
@@ -103,17 +115,17 @@ class Index:
         )
 
     @property
-    def definition(self) -> tuple[object, ...]:
+    def definition(self) -> IndexDefinition:
         """Everything that decides what the index does, its name aside (SM205-SM207 compare these)."""
         count = len(self.keys)
-        return (
-            tuple(" ".join(key.split()) for key in self.keys),
-            self.expressions or (False,) * count,
-            self.opclasses or (None,) * count,
-            self.unique,
-            self.method.lower(),
-            " ".join(self.predicate.split()) if self.predicate else None,
-            tuple(self.include),
+        return IndexDefinition(
+            keys=tuple(" ".join(key.split()) for key in self.keys),
+            expressions=self.expressions or (False,) * count,
+            opclasses=self.opclasses or (None,) * count,
+            unique=self.unique,
+            method=self.method.lower(),
+            predicate=" ".join(self.predicate.split()) if self.predicate else None,
+            include=tuple(self.include),
         )
 
 
