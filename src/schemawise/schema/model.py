@@ -250,6 +250,22 @@ class Schema:
             return self.tables.get(f"{schema}.{name}")
         return self.tables.get(name) or self.tables.get(f"public.{name}")
 
+    def relationship_foreign_key(self, relationship: Relationship) -> ForeignKey | None:
+        """The foreign key a one-to-many (on the child) or many-to-one relationship joins through."""
+        if relationship.direction == "many-to-many" or not relationship.foreign_key_columns:
+            return None
+        holder = (
+            relationship.target_table
+            if relationship.direction == "one-to-many"
+            else relationship.parent_table
+        )
+        table = self.tables.get(holder) or self.table(holder)
+        wanted = set(relationship.foreign_key_columns)
+        for fk in table.foreign_keys if table else ():
+            if set(fk.columns) == wanted:
+                return fk
+        return None
+
     def referrers(self, table: Table) -> list[tuple[Table, ForeignKey]]:
         """Every foreign key that points at `table`."""
         found = []
