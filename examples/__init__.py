@@ -1,0 +1,1 @@
+"""Worked examples that schemawise reviews, lints and measures; importable from the repository root."""
