@@ -170,3 +170,28 @@ def render_pattern(pattern: str, **values: str) -> re.Pattern[str]:
         else:
             regex += r"[a-z0-9_]+"
     return re.compile(rf"^{regex}$")
+
+
+# PostgreSQL's NAMEDATALEN - 1: longer identifiers are truncated (src/include/pg_config_manual.h).
+MAX_IDENTIFIER_BYTES = 63
+
+
+def name_matches(name: str, pattern: str, **values: str) -> bool:
+    """Whether `name` follows `pattern`, also after PostgreSQL or SQLAlchemy shortened it.
+
+    A conforming name over 63 bytes never reaches the catalog as written: SQLAlchemy shortens names
+    made by a `naming_convention` to 55 characters, `_` and a 4-hex-digit hash, and PostgreSQL cuts
+    any other name at 63 bytes. Both shortened forms count as following the pattern.
+    """
+    if render_pattern(pattern, **values).match(name):
+        return True
+    try:
+        expected = pattern.format(**values)
+    except KeyError:  # a free-text placeholder such as {condition}: no single full name
+        return False
+    if len(expected.encode()) <= MAX_IDENTIFIER_BYTES:
+        return False
+    if name == expected.encode()[:MAX_IDENTIFIER_BYTES].decode(errors="ignore"):
+        return True
+    hashed = re.fullmatch(r"(.+)_[0-9a-f]{4}", name)
+    return hashed is not None and expected.startswith(hashed.group(1))
