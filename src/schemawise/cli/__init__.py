@@ -1,1 +1,1 @@
-"""schemawise.cli"""
+"""The command line: a thin typer layer over `schemawise.api`."""

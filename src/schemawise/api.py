@@ -1,0 +1,96 @@
+"""The library API: everything the CLI does is one call here.
+
+from schemawise import api
+
+diagnostics = api.review(["app.models"])                 # models
+diagnostics = api.review(database_url="postgresql://...")  # a live database's schema
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from schemawise.config import Config, load_config
+from schemawise.diagnostics import Diagnostic
+from schemawise.engine import finish, run_rules, selection_for
+from schemawise.errors import ConfigError, ModelImportError
+from schemawise.models.context import ReviewContext
+from schemawise.schema.model import Schema
+
+
+def load_schema(
+    targets: Sequence[str] | None = None,
+    *,
+    database_url: str | None = None,
+    config: Config | None = None,
+) -> Schema:
+    """The neutral schema of the models named by `targets` (or config `models`), or of a live database."""
+    config = config or load_config()
+    if database_url:
+        from schemawise.schema.from_database import schema_from_database
+
+        return schema_from_database(database_url)
+    from schemawise.models.loader import load_models
+    from schemawise.schema.from_metadata import schema_from_metadata
+
+    if targets:
+        loaded = load_models(list(targets), Path.cwd())
+    elif config.models:
+        loaded = load_models(list(config.models), config.root)
+    else:
+        raise ModelImportError(
+            "no models to review: pass a TARGET or set `models` in [tool.schemawise]"
+        )
+    return schema_from_metadata(loaded)
+
+
+def review(
+    targets: Sequence[str] | None = None,
+    *,
+    database_url: str | None = None,
+    config: Config | None = None,
+) -> list[Diagnostic]:
+    """Run the selected SM rules on models (default) or on a live database's schema."""
+    config = config or load_config()
+    selection = selection_for(config)
+    schema = load_schema(targets, database_url=database_url, config=config)
+    context = ReviewContext(schema=schema, naming=config.naming)
+    rules = [r for r in selection.rules("models") if schema.source in r.sources]
+    diagnostics = run_rules(rules, context)
+    files = {
+        location.path
+        for table in schema.tables.values()
+        for location in (table.location, *(c.location for c in table.columns.values()))
+        if location.path
+    }
+    ignores = {
+        name: (table.ignore, table.location.path, table.location.line)
+        for name, table in schema.tables.items()
+        if table.ignore
+    }
+    return finish(diagnostics, ran=rules, selection=selection, files=files, table_ignores=ignores)
+
+
+def check(
+    *,
+    config: Config | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[Diagnostic]:
+    """Everything configured in `[tool.schemawise]`: model review, migration lint, migration test.
+
+    A part runs when its configuration names something to check (`models`, `migrations.paths`);
+    `check` with nothing configured is an input error rather than a silent success.
+    """
+    config = config or load_config()
+    say = progress or (lambda _message: None)
+    diagnostics: list[Diagnostic] = []
+    ran_any = False
+    if config.models:
+        say(f"reviewing models: {', '.join(config.models)}")
+        diagnostics += review(config=config)
+        ran_any = True
+    if not ran_any:
+        where = config.source or "pyproject.toml `[tool.schemawise]`"
+        raise ConfigError(f"nothing to check: set `models` in {where}")
+    return sorted(diagnostics, key=lambda d: d.sort_key)

@@ -1,0 +1,173 @@
+"""Loading the user's models: TARGET strings -> imported modules -> SQLAlchemy `MetaData` objects.
+
+TARGET forms (DESIGN.md section 2): `pkg.module`, `pkg.module:attr` (a MetaData, a declarative base, a
+SQLModel class or a registry), `path/to/models.py`, or a package directory (every submodule is imported, so
+models defined but never imported still count). Files are imported under their package name with the
+package root on `sys.path`, the way pytest's `prepend` import mode does, so relative imports work.
+Importing runs user code: any exception becomes one `ModelImportError` line naming the module.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from sqlalchemy import MetaData, Table
+
+from schemawise.errors import ModelImportError
+from schemawise.models.locations import tracking_definitions
+
+
+@dataclass
+class LoadedModels:
+    metadatas: list[MetaData] = field(default_factory=list)
+    modules: list[ModuleType] = field(default_factory=list)
+
+    @property
+    def tables(self) -> list[Table]:
+        return [t for metadata in self.metadatas for t in metadata.tables.values()]
+
+
+def _package_root(path: Path) -> tuple[Path, str]:
+    """For `/src/app/db/models.py` inside packages `app.db`: (`/src`, `app.db.models`)."""
+    path = path.resolve()
+    parts = [] if path.name == "__init__.py" else [path.stem]
+    directory = path.parent
+    while (directory / "__init__.py").is_file():
+        parts.insert(0, directory.name)
+        directory = directory.parent
+    return directory, ".".join(parts)
+
+
+def _describe(error: BaseException, module: str) -> str:
+    """One line: the module, the exception, and the user's file:line where it was raised."""
+    frames = traceback.extract_tb(error.__traceback__)
+    user_frames = [f for f in frames if "importlib" not in f.filename]
+    where = f" ({user_frames[-1].filename}:{user_frames[-1].lineno})" if user_frames else ""
+    if isinstance(error, SyntaxError) and error.filename:
+        where = f" ({error.filename}:{error.lineno})"
+    message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return f"cannot import `{module}`: {type(error).__name__}: {message}{where}"
+
+
+def _import(name: str, search_root: Path) -> ModuleType:
+    root = str(search_root)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    try:
+        with tracking_definitions():
+            return importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name and (name == error.name or name.startswith(error.name + ".")):
+            raise ModelImportError(
+                f"cannot import `{name}`: no module named `{error.name}` (searched from {root})"
+            ) from None
+        raise ModelImportError(_describe(error, name)) from None
+    except (Exception, SystemExit) as error:
+        raise ModelImportError(_describe(error, name)) from None
+
+
+def _import_submodules(package: ModuleType, search_root: Path) -> list[ModuleType]:
+    modules = [package]
+    if not hasattr(package, "__path__"):
+        return modules
+    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        if info.name.rsplit(".", 1)[-1] in {"tests", "conftest", "migrations", "alembic"}:
+            continue  # test suites and migration scripts are not models
+        modules.append(_import(info.name, search_root))
+    return modules
+
+
+def _metadatas_in(value: Any) -> list[MetaData]:
+    """MetaData reachable from one module global or `:attr` value."""
+    if isinstance(value, MetaData):
+        return [value]
+    if isinstance(value, Table):
+        return [value.metadata]
+    metadata = getattr(value, "metadata", None)
+    if isinstance(metadata, MetaData) and (
+        isinstance(value, type) or type(value).__name__ == "registry"
+    ):
+        return [metadata]
+    return []
+
+
+def _resolve(target: str, root: Path) -> tuple[list[ModuleType], Any]:
+    """Import what a TARGET names; return the modules and the `:attr` object (or None)."""
+    spec, _, attribute = target.partition(":")
+    path = Path(spec) if Path(spec).is_absolute() else root / spec
+    looks_like_path = spec.endswith(".py") or "/" in spec or spec in {".", ".."}
+    if looks_like_path or path.is_dir():
+        if not path.exists():
+            raise ModelImportError(f"`{spec}` does not exist")
+        if path.is_dir():
+            if (path / "__init__.py").is_file():
+                search_root, name = _package_root(path / "__init__.py")
+                package = _import(name, search_root)
+                modules = _import_submodules(package, search_root)
+            else:
+                files = sorted(p for p in path.rglob("*.py") if "migrations" not in p.parts)
+                if not files:
+                    raise ModelImportError(f"`{spec}` holds no Python files")
+                modules = []
+                for file in files:
+                    search_root, name = _package_root(file)
+                    modules.append(_import(name, search_root))
+        else:
+            if path.suffix != ".py":
+                raise ModelImportError(f"`{spec}` is not a Python file")
+            search_root, name = _package_root(path)
+            modules = [_import(name, search_root)]
+    else:
+        module = _import(spec, root)
+        modules = _import_submodules(module, root) if hasattr(module, "__path__") else [module]
+    if not attribute:
+        return modules, None
+    value: Any = modules[0]
+    for part in attribute.split("."):
+        try:
+            value = getattr(value, part)
+        except AttributeError:
+            raise ModelImportError(f"`{spec}` has no attribute `{attribute}`") from None
+    return modules, value
+
+
+def load_models(targets: list[str], root: Path | None = None) -> LoadedModels:
+    """Import every target and collect the MetaData objects that hold its tables."""
+    if not targets:
+        raise ModelImportError(
+            "no models to review: pass a TARGET or set `models` in [tool.schemawise]"
+        )
+    root = (root or Path.cwd()).resolve()
+    loaded = LoadedModels()
+    seen: set[int] = set()
+    for target in targets:
+        modules, attribute = _resolve(target, root)
+        loaded.modules.extend(modules)
+        if attribute is not None:
+            found = _metadatas_in(attribute)
+            if not found:
+                raise ModelImportError(
+                    f"`{target}` is a {type(attribute).__name__}, not a MetaData, declarative base, "
+                    "SQLModel class or registry"
+                )
+        else:
+            found = [
+                m
+                for module in modules
+                for value in vars(module).values()
+                for m in _metadatas_in(value)
+            ]
+        for metadata in found:
+            if id(metadata) not in seen and metadata.tables:
+                seen.add(id(metadata))
+                loaded.metadatas.append(metadata)
+        if not any(m.tables for m in found):
+            raise ModelImportError(f"`{target}` defines no tables")
+    return loaded

@@ -1,0 +1,286 @@
+"""ORM facts for the schema model: class and attribute lines, relationships, annotations, Python defaults.
+
+Relationships are read from the mapper. When `configure_mappers()` fails (a `back_populates` naming a
+missing attribute is one of the things the rules exist to report), the unconfigured relationship
+properties are read instead and their direction is inferred from the foreign keys between the tables.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Column as SAColumn
+from sqlalchemy import Table as SATable
+from sqlalchemy.orm import Mapper, RelationshipProperty, configure_mappers
+from sqlalchemy.orm.mapper import _mapper_registries
+
+from schemawise.models.loader import LoadedModels
+from schemawise.models.locations import ClassSource, mro_sources
+from schemawise.schema.model import ColumnOrm, Location, Relationship, Schema, Table
+
+_DEFAULT_CASCADE = frozenset({"save-update", "merge"})
+
+
+@dataclass
+class OrmLocations:
+    """Lines found in class bodies, looked up while the tables are built."""
+
+    tables: dict[SATable, Location] = field(default_factory=dict)
+    columns: dict[SAColumn, Location] = field(default_factory=dict)
+
+
+def mappers_for(loaded: LoadedModels) -> list[Mapper]:
+    wanted = {id(m) for m in loaded.metadatas}
+    found = []
+    for registry in list(_mapper_registries):
+        if id(registry.metadata) in wanted:
+            found.extend(registry.mappers)
+    return sorted(found, key=lambda m: (m.class_.__module__, m.class_.__qualname__))
+
+
+def _attribute_location(sources: list[ClassSource], key: str) -> Location | None:
+    for source in sources:
+        if key in source.attributes:
+            return Location(source.path, source.attributes[key])
+    return None
+
+
+def _keywords(sources: list[ClassSource], key: str) -> frozenset[str] | None:
+    for source in sources:
+        if key in source.keywords:
+            return source.keywords[key]
+    return None
+
+
+def orm_locations(loaded: LoadedModels) -> OrmLocations:
+    result = OrmLocations()
+    for mapper in mappers_for(loaded):
+        table = mapper.local_table
+        if not isinstance(table, SATable):
+            continue
+        sources = mro_sources(mapper.class_)
+        if sources and sources[0].line:
+            result.tables[table] = Location(sources[0].path, sources[0].line)
+        for prop in mapper.column_attrs:
+            location = _attribute_location(sources, prop.key)
+            if location is None:
+                continue
+            for column in prop.columns:
+                if isinstance(column, SAColumn) and column.table is table:
+                    result.columns[column] = location
+    return result
+
+
+def allows_none(annotation: Any) -> bool | None:
+    """Whether a type annotation admits None; None when there is no annotation to read."""
+    if annotation is None:
+        return None
+    if isinstance(annotation, str):
+        text = annotation.replace(" ", "")
+        return bool(re.search(r"(^|[\[|,])None([\]|,]|$)|Optional\[", text))
+    if annotation is type(None):
+        return True
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return type(None) in args
+    if origin is not None and getattr(origin, "__name__", "") in {"Mapped", "Annotated"} and args:
+        return allows_none(args[0])
+    return False
+
+
+def _sqlmodel_column_orm(cls: type, key: str, column: SAColumn) -> ColumnOrm | None:
+    fields = getattr(cls, "model_fields", None)
+    if not fields or key not in fields:
+        return None
+    info = fields[key]
+    from pydantic_core import PydanticUndefined
+
+    nullable_given = getattr(info, "nullable", PydanticUndefined) is not PydanticUndefined
+    sa_column = getattr(info, "sa_column", PydanticUndefined)
+    if isinstance(sa_column, SAColumn):
+        nullable_given = _nullable_given(sa_column)
+    orm = ColumnOrm(
+        annotation_nullable=allows_none(info.annotation),
+        annotation=_annotation_text(info.annotation),
+        nullable_explicit=nullable_given,
+    )
+    if info.default_factory is not None:
+        orm.default_kind = "callable"
+    elif info.default is not PydanticUndefined and info.default is not None:
+        orm.default_kind, orm.default_value = "scalar", info.default
+    _read_column_default(column, orm)
+    return orm
+
+
+def _nullable_given(column: SAColumn) -> bool:
+    user = getattr(column, "_user_defined_nullable", None)
+    return isinstance(user, bool)
+
+
+def _annotation_text(annotation: Any) -> str | None:
+    if annotation is None:
+        return None
+    if isinstance(annotation, str):
+        return annotation
+    return getattr(annotation, "__name__", None) or str(annotation).replace("typing.", "")
+
+
+def _read_column_default(column: SAColumn, orm: ColumnOrm) -> None:
+    default = column.default
+    if default is None or orm.default_kind is not None:
+        return
+    if getattr(default, "is_callable", False):
+        orm.default_kind = "callable"
+    elif getattr(default, "is_scalar", False):
+        orm.default_kind, orm.default_value = "scalar", default.arg
+
+
+def _declarative_column_orm(cls: type, key: str, column: SAColumn) -> ColumnOrm:
+    annotation = None
+    for klass in cls.__mro__:
+        if key in getattr(klass, "__annotations__", {}):
+            annotation = klass.__annotations__[key]
+            break
+    orm = ColumnOrm(
+        annotation_nullable=allows_none(annotation),
+        annotation=_annotation_text(annotation),
+        nullable_explicit=_nullable_given(column),
+    )
+    _read_column_default(column, orm)
+    return orm
+
+
+def _target_class(prop: RelationshipProperty[Any], mapper: Mapper) -> type | None:
+    try:
+        return prop.mapper.class_  # configured
+    except Exception:
+        pass
+    argument = prop.argument
+    if isinstance(argument, str):
+        found = mapper.registry._class_registry.get(argument.split(".")[-1])
+        return found if isinstance(found, type) else None
+    if isinstance(argument, type):
+        return argument
+    if callable(argument):
+        try:
+            value = argument()
+        except Exception:
+            return None
+        return value if isinstance(value, type) else getattr(value, "class_", None)
+    return None
+
+
+def _fk_columns_between(child: Table, parent: Table) -> tuple[str, ...]:
+    for fk in child.foreign_keys:
+        if fk.referred_table == parent.name and (fk.referred_schema or None) == (
+            parent.schema or None
+        ):
+            return fk.columns
+    return ()
+
+
+def _relationship(
+    prop: RelationshipProperty[Any], mapper: Mapper, table: Table, schema: Schema, configured: bool
+) -> Relationship | None:
+    target_cls = _target_class(prop, mapper)
+    target_mapper = getattr(target_cls, "__mapper__", None) if target_cls else None
+    target_sa = getattr(target_mapper, "local_table", None)
+    target = (
+        schema.table(target_sa.name, target_sa.schema) if isinstance(target_sa, SATable) else None
+    )
+    sources = mro_sources(mapper.class_)
+    keywords = _keywords(sources, prop.key)
+    secondary = prop.secondary
+    secondary_name = getattr(secondary, "name", None) or (
+        secondary if isinstance(secondary, str) else None
+    )
+    fk_columns: tuple[str, ...] = ()
+    if configured:
+        direction = {
+            "ONETOMANY": "one-to-many",
+            "MANYTOONE": "many-to-one",
+            "MANYTOMANY": "many-to-many",
+        }[prop.direction.name]
+        uselist = bool(prop.uselist)
+        fk_columns = tuple(c.name for c in prop._calculated_foreign_keys)
+    else:
+        if secondary is not None:
+            direction = "many-to-many"
+        elif target is not None and target is not table and _fk_columns_between(target, table):
+            direction = "one-to-many"
+            fk_columns = _fk_columns_between(target, table)
+        elif target is not None and _fk_columns_between(table, target):
+            direction = (
+                "many-to-one" if (target is not table or prop.remote_side) else "one-to-many"
+            )
+            fk_columns = _fk_columns_between(table, target)
+        else:
+            direction = "one-to-many"
+        uselist = prop.uselist if prop.uselist is not None else direction != "many-to-one"
+    cascade_set = frozenset(str(option) for option in (getattr(prop, "_cascade", None) or ()))
+    if keywords is not None:
+        cascade_explicit = bool({"cascade", "cascade_delete"} & keywords)
+        lazy_explicit = "lazy" in keywords
+    else:  # no source to read: judge by value
+        cascade_explicit = bool(cascade_set) and cascade_set != _DEFAULT_CASCADE
+        lazy_explicit = prop.lazy != "select"
+    location = _attribute_location(sources, prop.key) or table.location
+    return Relationship(
+        name=f"{mapper.class_.__name__}.{prop.key}",
+        attribute=prop.key,
+        class_name=mapper.class_.__name__,
+        parent_table=table.display_name,
+        target_table=target.display_name if target else "",
+        target_class=target_cls.__name__ if target_cls else str(prop.argument),
+        direction=direction,  # type: ignore[arg-type]
+        uselist=uselist,
+        back_populates=prop.back_populates,
+        backref=prop.backref
+        if isinstance(prop.backref, str)
+        else (prop.backref[0] if prop.backref else None),
+        cascade=cascade_set if cascade_explicit else None,
+        passive_deletes=prop.passive_deletes,
+        lazy=str(prop.lazy),
+        lazy_explicit=lazy_explicit,
+        secondary=secondary_name,
+        foreign_key_columns=fk_columns,
+        viewonly=bool(prop.viewonly),
+        location=location,
+    )
+
+
+def attach_orm(schema: Schema, loaded: LoadedModels) -> None:
+    """Fill relationships and per-column ORM facts on tables that are mapped by a class."""
+    try:
+        configure_mappers()
+        configured = True
+    except Exception:
+        configured = False
+    for mapper in mappers_for(loaded):
+        sa_table = mapper.local_table
+        if not isinstance(sa_table, SATable):
+            continue
+        table = schema.table(sa_table.name, sa_table.schema)
+        if table is None:
+            continue
+        cls = mapper.class_
+        table.class_name = cls.__name__
+        for prop in mapper.column_attrs:
+            for column in prop.columns:
+                if not isinstance(column, SAColumn) or column.table is not sa_table:
+                    continue
+                target = table.columns.get(column.name)
+                if target is not None:
+                    target.orm = _sqlmodel_column_orm(
+                        cls, prop.key, column
+                    ) or _declarative_column_orm(cls, prop.key, column)
+        for prop in mapper._props.values():
+            if isinstance(prop, RelationshipProperty):
+                relationship = _relationship(prop, mapper, table, schema, configured)
+                if relationship is not None:
+                    table.relationships.append(relationship)
