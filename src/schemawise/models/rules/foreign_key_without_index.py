@@ -55,9 +55,9 @@ def foreign_key_without_index(ctx: ReviewContext) -> Iterator[Finding]:
                 help_text = f'Add `Index("{name}", {keys})` to `__table_args__`'
             if not ctx.from_models:
                 help_text = f"Run `CREATE INDEX CONCURRENTLY ON {table.display_name} ({columns})`"
-            shown = fk.columns[0] if len(fk.columns) == 1 else f"({columns})"
+            shown = f".{fk.columns[0]}" if len(fk.columns) == 1 else f"({columns})"
             yield Finding(
-                message=f"Foreign key `{table.display_name}.{shown}` has no index",
+                message=f"Foreign key `{table.display_name}{shown}` has no index",
                 help=help_text,
                 path=location.path,
                 line=location.line,
