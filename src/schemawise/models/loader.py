@@ -10,6 +10,7 @@ Importing runs user code: any exception becomes one `ModelImportError` line nami
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pkgutil
 import sys
 import traceback
@@ -73,6 +74,38 @@ def _import(name: str, search_root: Path) -> ModuleType:
         raise ModelImportError(_describe(error, name)) from None
 
 
+def _import_file(path: Path) -> ModuleType:
+    """Import a `.py` file under its package name; a loose file whose name is taken loads on its own.
+
+    Two loose files called `models.py` in different folders would both be module `models`; the second
+    gets a private module name instead of silently reusing the first one from `sys.modules`.
+    """
+    search_root, name = _package_root(path)
+    existing = sys.modules.get(name)
+    existing_file = getattr(existing, "__file__", None)
+    if existing is None or existing_file is None or Path(existing_file).resolve() == path.resolve():
+        return _import(name, search_root)
+    if "." in name:
+        raise ModelImportError(
+            f"cannot import `{path}`: module `{name}` is already loaded from {existing_file}"
+        )
+    unique = f"_schemawise_models_{abs(hash(str(path.resolve())))}_{name}"
+    if unique in sys.modules:
+        return sys.modules[unique]
+    spec = importlib.util.spec_from_file_location(unique, path)
+    if spec is None or spec.loader is None:
+        raise ModelImportError(f"cannot import `{path}`: not a loadable Python file")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[unique] = module
+    try:
+        with tracking_definitions():
+            spec.loader.exec_module(module)
+    except (Exception, SystemExit) as error:
+        del sys.modules[unique]
+        raise ModelImportError(_describe(error, str(path))) from None
+    return module
+
+
 def _import_submodules(package: ModuleType, search_root: Path) -> list[ModuleType]:
     modules = [package]
     if not hasattr(package, "__path__"):
@@ -115,15 +148,11 @@ def _resolve(target: str, root: Path) -> tuple[list[ModuleType], Any]:
                 files = sorted(p for p in path.rglob("*.py") if "migrations" not in p.parts)
                 if not files:
                     raise ModelImportError(f"`{spec}` holds no Python files")
-                modules = []
-                for file in files:
-                    search_root, name = _package_root(file)
-                    modules.append(_import(name, search_root))
+                modules = [_import_file(file) for file in files]
         else:
             if path.suffix != ".py":
                 raise ModelImportError(f"`{spec}` is not a Python file")
-            search_root, name = _package_root(path)
-            modules = [_import(name, search_root)]
+            modules = [_import_file(path)]
     else:
         module = _import(spec, root)
         modules = _import_submodules(module, root) if hasattr(module, "__path__") else [module]
