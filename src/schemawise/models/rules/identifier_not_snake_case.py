@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from schemawise.models.context import ReviewContext
-from schemawise.models.rules.table_name_not_plural import snake_case
+from schemawise.models.rules.table_name_not_plural import rename_table_help, snake_case
 from schemawise.registry import Finding, rule
 from schemawise.schema.model import Location, Table
 
@@ -70,11 +70,7 @@ def identifier_not_snake_case(ctx: ReviewContext) -> Iterator[Finding]:
             suggested = snake_case(table.name)
             yield Finding(
                 message=f"Table name `{table.name}` needs quoting in SQL",
-                help=(
-                    f'Set `__tablename__ = "{suggested}"`'
-                    if ctx.from_models
-                    else f"Rename the table to `{suggested}`"
-                ),
+                help=rename_table_help(ctx, table, suggested),
                 path=table.location.path,
                 line=table.location.line,
                 table=display,
@@ -95,8 +91,11 @@ def identifier_not_snake_case(ctx: ReviewContext) -> Iterator[Finding]:
         for kind, name, columns, own_location in named_objects(table):
             if _PLAIN_IDENTIFIER.fullmatch(name):
                 continue
-            if not all(_PLAIN_IDENTIFIER.fullmatch(part) for part in (table.name, *columns)):
-                continue  # a name derived from a flagged table or column; fixing that fixes this
+            flagged_parts = [
+                part for part in (table.name, *columns) if not _PLAIN_IDENTIFIER.fullmatch(part)
+            ]
+            if any(part in name for part in flagged_parts):
+                continue  # derived from a table or column flagged above; fixing that fixes this
             location = own_location if own_location.line else table.location
             yield Finding(
                 message=f"{kind} name `{name}` needs quoting in SQL",

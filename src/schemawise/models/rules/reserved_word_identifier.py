@@ -8,6 +8,7 @@ from pglast.keywords import RESERVED_KEYWORDS, TYPE_FUNC_NAME_KEYWORDS
 
 from schemawise.models.context import ReviewContext
 from schemawise.models.rules.identifier_not_snake_case import named_objects
+from schemawise.models.rules.table_name_not_plural import rename_table_help
 from schemawise.naming import pluralize, singularize
 from schemawise.registry import Finding, rule
 
@@ -62,11 +63,7 @@ def reserved_word_identifier(ctx: ReviewContext) -> Iterator[Finding]:
             suggested = pluralize(table.name.lower())
             yield Finding(
                 message=f"Table name `{table.name}` is a reserved word in PostgreSQL",
-                help=(
-                    f'Set `__tablename__ = "{suggested}"`'
-                    if ctx.from_models
-                    else f"Rename the table to `{suggested}`"
-                ),
+                help=rename_table_help(ctx, table, suggested),
                 path=table.location.path,
                 line=table.location.line,
                 table=display,

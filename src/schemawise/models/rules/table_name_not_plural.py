@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from schemawise.models.context import ReviewContext
 from schemawise.naming import is_plural, pluralize
 from schemawise.registry import Finding, rule
+from schemawise.schema.model import Table
 
 # Tables owned by tools rather than by the application's own design.
 TOOL_TABLES = frozenset({"alembic_version", "spatial_ref_sys"})
@@ -20,6 +21,15 @@ def snake_case(name: str) -> str:
     """`UserAccount` -> `user_account`, `Video Clip` -> `video_clip`."""
     spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name)
     return re.sub(r"[^a-z0-9]+", "_", spaced.lower()).strip("_")
+
+
+def rename_table_help(ctx: ReviewContext, table: Table, suggested: str) -> str:
+    """The instruction to rename a table, in the vocabulary of where it was defined."""
+    if not ctx.from_models:
+        return f"Rename the table to `{suggested}`"
+    if table.class_name:
+        return f'Set `__tablename__ = "{suggested}"`'
+    return f'Name the `Table` `"{suggested}"`'
 
 
 @rule("SM001", "table-name-not-plural", severity="warning")
@@ -61,14 +71,9 @@ def table_name_not_plural(ctx: ReviewContext) -> Iterator[Finding]:
         suffix = table.name[len(stem) :]
         snake_stem = snake_case(stem)
         suggested = (snake_stem if is_plural(snake_stem) else pluralize(snake_stem)) + suffix
-        help_text = (
-            f'Set `__tablename__ = "{suggested}"`'
-            if ctx.from_models
-            else f"Rename the table to `{suggested}`"
-        )
         yield Finding(
             message=f"Table `{table.display_name}` is not a lowercase plural",
-            help=help_text,
+            help=rename_table_help(ctx, table, suggested),
             path=table.location.path,
             line=table.location.line,
             table=table.display_name,
