@@ -1,0 +1,167 @@
+"""Alembic revisions to located SQL, in-process, without the project's env.py.
+
+Each revision's `upgrade()` runs against one offline `MigrationContext` that schemawise configures itself
+(`as_sql=True`, PostgreSQL dialect), exactly what `alembic upgrade prev:rev --sql` renders. The output
+buffer is a capture: when Alembic writes a statement, the capture walks the Python stack to the frame
+executing in the revision file, whose line is the `op.*` call that produced the statement (Python reports
+the first line of a multi-line call). `autocommit_block()` shows up in the output as `COMMIT` ... `BEGIN`,
+which the transaction model reads like any other SQL.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType, TracebackType
+
+from alembic.operations import Operations
+from alembic.runtime.migration import MigrationContext
+
+from schemawise.migrations.revisions import RevisionFile
+from schemawise.migrations.sqltext import parse_statements
+from schemawise.migrations.units import EmittedStatement, LintUnit, Problem
+
+
+class StatementCapture:
+    """A file-like output buffer that records each write with the revision-file line emitting it."""
+
+    def __init__(self) -> None:
+        self.path = ""
+        self.chunks: list[tuple[str, int | None]] = []
+
+    def start(self, path: str) -> None:
+        self.path = path
+        self.chunks = []
+
+    def write(self, text: str) -> int:
+        if text.strip():
+            self.chunks.append((text, self._revision_line()))
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def _revision_line(self) -> int | None:
+        frame = sys._getframe(2)
+        while frame is not None:
+            if frame.f_code.co_filename == self.path:
+                return frame.f_lineno
+            frame = frame.f_back  # type: ignore[assignment]
+        return None
+
+
+def _line_in(path: str, trace: TracebackType | None) -> int | None:
+    """The last line of `path` in a traceback: where the revision itself went wrong."""
+    line = None
+    for frame, lineno in traceback.walk_tb(trace):
+        if frame.f_code.co_filename == path:
+            line = lineno
+    return line
+
+
+def _describe(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
+
+
+@contextmanager
+def _import_paths(paths: list[Path]) -> Iterator[None]:
+    added = [str(p) for p in paths if str(p) not in sys.path]
+    sys.path[:0] = added
+    try:
+        yield
+    finally:
+        for path in added:
+            if path in sys.path:
+                sys.path.remove(path)
+
+
+class RevisionRenderer:
+    """Renders revisions one by one through a single offline migration context."""
+
+    def __init__(self, *, transactional_ddl: bool, sys_paths: list[Path]) -> None:
+        self.capture = StatementCapture()
+        self.transactional_ddl = transactional_ddl
+        self.sys_paths = sys_paths
+        self.context = MigrationContext.configure(
+            dialect_name="postgresql",
+            opts={
+                "as_sql": True,
+                "output_buffer": self.capture,
+                "transactional_ddl": transactional_ddl,
+                "literal_binds": True,
+            },
+        )
+        # MigrationContext wraps the buffer; point the DDL implementation at the capture itself.
+        self.context.impl.output_buffer = self.capture  # type: ignore[assignment]
+
+    def _load(self, revision: RevisionFile, unit: LintUnit) -> ModuleType | None:
+        name = f"schemawise_revision_{abs(hash(revision.path))}"
+        spec = importlib.util.spec_from_file_location(name, revision.path)
+        if spec is None or spec.loader is None:
+            unit.problems.append(Problem("cannot load revision module", revision.path))
+            return None
+        module = importlib.util.module_from_spec(spec)
+        try:
+            with _import_paths(self.sys_paths):
+                spec.loader.exec_module(module)
+        except (Exception, SystemExit) as error:
+            line = _line_in(revision.path, error.__traceback__)
+            unit.problems.append(
+                Problem(f"revision cannot be imported ({_describe(error)})", revision.path, line)
+            )
+            return None
+        if not callable(getattr(module, "upgrade", None)):
+            unit.problems.append(Problem("revision has no `upgrade()` function", revision.path))
+            return None
+        return module
+
+    def render(self, revision: RevisionFile) -> LintUnit:
+        unit = LintUnit(
+            path=revision.path,
+            revision=revision.revision,
+            starts_in_transaction=self.transactional_ddl,
+        )
+        if revision.problem is not None:
+            unit.problems.append(revision.problem)
+            return unit
+        module = self._load(revision, unit)
+        if module is None:
+            return unit
+        self.capture.start(revision.path)
+        try:
+            with _import_paths(self.sys_paths), Operations.context(self.context):
+                module.upgrade()
+        except (Exception, SystemExit) as error:
+            line = _line_in(revision.path, error.__traceback__)
+            unit.problems.append(
+                Problem(
+                    f"upgrade() raised while rendering offline ({_describe(error)}); "
+                    "statements after this point are not linted",
+                    revision.path,
+                    line,
+                )
+            )
+        for text, line in self.capture.chunks:
+            where = line or revision.function_line("upgrade") or 1
+            op = revision.call_names.get(where) if line else None
+            for statement in parse_statements(text):
+                if statement.error:
+                    unit.problems.append(
+                        Problem(f"SQL does not parse ({statement.error})", revision.path, where)
+                    )
+                unit.statements.append(
+                    EmittedStatement(
+                        sql=statement.sql,
+                        path=revision.path,
+                        line=where,
+                        node=statement.node,
+                        error=statement.error,
+                        op=op,
+                    )
+                )
+        return unit

@@ -1,0 +1,153 @@
+"""Alembic revision files read as source (AST): identifiers, graph links, functions and `op.*` calls.
+
+Reading the source instead of importing it means a broken revision (syntax error, missing import) costs
+only itself: the graph rules and the other revisions still work, and the problem is reported where it is.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from schemawise.migrations.units import Problem
+
+
+@dataclass
+class RevisionFile:
+    path: str
+    revision: str | None = None
+    revision_line: int | None = None
+    down_revisions: tuple[str, ...] = ()
+    down_revision_line: int | None = None
+    branch_labels: tuple[str, ...] = ()
+    depends_on: tuple[str, ...] = ()
+    tree: ast.Module | None = None
+    problem: Problem | None = None
+    # call start line -> name of the method called there (`create_index` for `op.create_index(...)`)
+    call_names: dict[int, str] = field(default_factory=dict)
+
+    def function(self, name: str) -> ast.FunctionDef | None:
+        if self.tree is None:
+            return None
+        for node in self.tree.body:
+            if isinstance(node, ast.FunctionDef) and node.name == name:
+                return node
+        return None
+
+    def function_line(self, name: str) -> int | None:
+        function = self.function(name)
+        return function.lineno if function else None
+
+    @property
+    def is_merge(self) -> bool:
+        return len(self.down_revisions) > 1
+
+    @property
+    def label(self) -> str:
+        return self.revision or Path(self.path).name
+
+
+def _strings(value: ast.expr) -> tuple[str, ...] | None:
+    """A string, a tuple/list of strings, or None literal -> tuple; anything else -> None."""
+    if isinstance(value, ast.Constant) and value.value is None:
+        return ()
+    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+        return (value.value,)
+    if isinstance(value, ast.Tuple | ast.List):
+        items = [_strings(element) for element in value.elts]
+        if all(item is not None and len(item) == 1 for item in items):
+            return tuple(item[0] for item in items if item)
+    return None
+
+
+def _assignments(tree: ast.Module) -> dict[str, tuple[ast.expr, int]]:
+    found: dict[str, tuple[ast.expr, int]] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    found[target.id] = (node.value, node.lineno)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value:
+            found[node.target.id] = (node.value, node.lineno)
+    return found
+
+
+def _call_names(tree: ast.Module) -> dict[int, str]:
+    names: dict[int, str] = {}
+    for node in ast.walk(tree):  # breadth first: the outer call of a line is seen first
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            names.setdefault(node.lineno, node.func.attr)
+    return names
+
+
+_IDENTIFIER = re.compile(
+    r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(None|['\"]([^'\"]+)['\"])", re.MULTILINE
+)
+
+
+def _recover_identifiers(revision: RevisionFile, source: str) -> None:
+    """Keep a file with a syntax error in the graph (so its children do not look dangling)."""
+    for match in _IDENTIFIER.finditer(source):
+        line = source.count("\n", 0, match.start()) + 1
+        if match.group(1) == "revision" and match.group(3):
+            revision.revision, revision.revision_line = match.group(3), line
+        elif match.group(1) == "down_revision":
+            revision.down_revisions = (match.group(3),) if match.group(3) else ()
+            revision.down_revision_line = line
+
+
+def read_revision_file(path: Path) -> RevisionFile:
+    revision = RevisionFile(path=str(path))
+    try:
+        source = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        revision.problem = Problem(f"revision file is not UTF-8 ({error.reason})", str(path))
+        return revision
+    except OSError as error:
+        revision.problem = Problem(f"cannot read revision file ({error.strerror})", str(path))
+        return revision
+    try:
+        tree = ast.parse(source, filename=str(path))
+    except SyntaxError as error:
+        revision.problem = Problem(
+            f"syntax error in revision: {error.msg}", str(path), error.lineno
+        )
+        return revision
+    revision.tree = tree
+    revision.call_names = _call_names(tree)
+    values = _assignments(tree)
+    if "revision" in values:
+        value, line = values["revision"]
+        ids = _strings(value)
+        revision.revision = ids[0] if ids else None
+        revision.revision_line = line
+    if revision.revision is None:
+        revision.problem = Problem(
+            'not an Alembic revision: no `revision = "..."` string', str(path)
+        )
+        return revision
+    for name, attribute in (
+        ("down_revision", "down_revisions"),
+        ("branch_labels", "branch_labels"),
+        ("depends_on", "depends_on"),
+    ):
+        if name in values:
+            value, line = values[name]
+            setattr(revision, attribute, _strings(value) or ())
+            if name == "down_revision":
+                revision.down_revision_line = line
+    return revision
+
+
+def find_revision_files(directories: list[Path]) -> list[Path]:
+    """Revision modules in Alembic version locations (recursively, as `recursive_version_locations`)."""
+    files: list[Path] = []
+    for directory in directories:
+        files.extend(
+            path
+            for path in sorted(directory.rglob("*.py"))
+            if path.name != "__init__.py" and "__pycache__" not in path.parts
+        )
+    return files
