@@ -48,7 +48,7 @@ def duplicate_index(ctx: ReviewContext) -> Iterator[Finding]:
             flagged, original = _describe(kind, index), _describe(kept_kind, kept)
             yield Finding(
                 message=f"{flagged.capitalize()} on `{table.display_name}` duplicates {original}",
-                help=f"Remove {flagged}; {original} already provides it",
+                help=f"{_removal(table, kind, index)}; {original} already provides it",
                 path=location.path,
                 line=location.line,
                 table=table.display_name,
@@ -58,7 +58,7 @@ def duplicate_index(ctx: ReviewContext) -> Iterator[Finding]:
 
 
 def _index_likes(table: Table) -> list[tuple[str, Index]]:
-    """Unique constraints, then explicit indexes (an extra copy reported is the later one).
+    """Unique constraints, then explicit indexes each in definition order: the later copy is reported.
 
     The primary key is left out: an index repeating it is SM207. A live catalog lists the index behind
     a constraint apart from the explicit ones, but an index named like a constraint is skipped anyway.
@@ -70,7 +70,26 @@ def _index_likes(table: Table) -> list[tuple[str, Index]]:
     taken = {u.name for u in table.unique_constraints if u.name}
     if table.primary_key and table.primary_key.name:
         taken.add(table.primary_key.name)
-    return unique + [("index", index) for index in table.indexes if index.name not in taken]
+    explicit = [("index", index) for index in table.indexes if index.name not in taken]
+    return sorted(unique, key=_position) + sorted(explicit, key=_position)
+
+
+def _position(entry: tuple[str, Index]) -> tuple[int, str]:
+    """Source line first (models), then name (a live database has no lines)."""
+    index = entry[1]
+    return (index.location.line or 0, index.name or "")
+
+
+def _removal(table: Table, kind: str, index: Index) -> str:
+    made_by_column_flag = (
+        kind == "index"
+        and len(index.keys) == 1
+        and index.location != NOWHERE
+        and index.location == table.column_location(index.keys[0])
+    )
+    if made_by_column_flag:
+        return f"Remove `index=True` from `{index.keys[0]}`"
+    return f"Remove {_describe(kind, index)}"
 
 
 def _describe(kind: str, index: Index) -> str:
