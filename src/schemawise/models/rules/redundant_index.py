@@ -44,31 +44,49 @@ def redundant_index(ctx: ReviewContext) -> Iterator[Finding]:
     ```
     """
     for table in ctx.schema.tables.values():
-        constraints = table.constraint_indexes()
-        constraint_names = {c.name for c in constraints if c.name}
-        explicit = [index for index in table.indexes if index.name not in constraint_names]
+        constraints = _constraints(table)
+        taken = {index.name for _, index in constraints if index.name}
+        explicit = [index for index in table.indexes if index.name not in taken]
         primary_key = table.primary_key.columns if table.primary_key else ()
+        # Constraints first (they stay), then the widest index: the coverer named in the message.
+        coverers = constraints + sorted(
+            (("index", index) for index in explicit), key=lambda entry: -len(entry[1].keys)
+        )
         for index in explicit:
             if index.unique or index.method.lower() != "btree":
                 continue
             if not index.predicate and tuple(index.keys) == tuple(primary_key):
                 continue  # SM207
-            wider = next((other for other in explicit + constraints if _covers(other, index)), None)
+            kind, wider = next(
+                ((kind, other) for kind, other in coverers if _covers(other, index)),
+                ("", None),
+            )
             if wider is None:
                 continue
             location = index.location if index.location != NOWHERE else table.location
+            covering = _describe(kind, wider)
             yield Finding(
                 message=(
-                    f"Index `{_name(index)}` on `{table.display_name}` is covered by "
-                    f"`{_name(wider)}`"
+                    f"Index `{_name(index)}` on `{table.display_name}` is covered by {covering}"
                 ),
-                help=f"{_removal(table, index)}; `{_name(wider)}` serves the same lookups",
+                help=f"{_removal(ctx, table, index)}; {covering} serves the same lookups",
                 path=location.path,
                 line=location.line,
                 table=table.display_name,
                 column=index.column_keys[0] if index.column_keys else None,
                 object=index.name,
             )
+
+
+def _constraints(table: Table) -> list[tuple[str, Index]]:
+    """The primary key's and unique constraints' indexes, labelled for messages."""
+    found = []
+    if table.primary_key and table.primary_key.columns:
+        key = table.primary_key
+        found.append(("primary key", Index(key.name, key.columns, unique=True)))
+    for unique in table.unique_constraints:
+        found.append(("unique constraint", Index(unique.name, unique.columns, unique=True)))
+    return found
 
 
 def _covers(wider: Index, narrow: Index) -> bool:
@@ -92,8 +110,16 @@ def _name(index: Index) -> str:
     return index.name or f"({', '.join(index.keys)})"
 
 
-def _removal(table: Table, index: Index) -> str:
-    """How to drop the index in the models: `index=True` on a column, or an `Index(...)`."""
+def _describe(kind: str, index: Index) -> str:
+    if kind == "primary key":
+        return "the primary key"
+    return f"{kind} `{_name(index)}`"
+
+
+def _removal(ctx: ReviewContext, table: Table, index: Index) -> str:
+    """How to drop the index: `index=True` on a column, an `Index(...)`, or SQL on a live database."""
+    if not ctx.from_models:
+        return f"Run `DROP INDEX CONCURRENTLY {index.name}`"
     made_by_column_flag = (
         len(index.keys) == 1
         and index.location != NOWHERE
