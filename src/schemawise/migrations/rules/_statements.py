@@ -112,3 +112,32 @@ def finding(
         object=object,
         severity=severity,
     )
+
+
+STATEMENT_LABELS: dict[type, str] = {
+    ast.AlterTableStmt: "ALTER TABLE",
+    ast.IndexStmt: "CREATE INDEX",
+    ast.CreateStmt: "CREATE TABLE",
+    ast.RenameStmt: "ALTER TABLE ... RENAME",
+    ast.TruncateStmt: "TRUNCATE",
+    ast.VacuumStmt: "VACUUM",
+    ast.ClusterStmt: "CLUSTER",
+    ast.ReindexStmt: "REINDEX",
+    ast.LockStmt: "LOCK TABLE",
+    ast.CreateTrigStmt: "CREATE TRIGGER",
+    ast.UpdateStmt: "UPDATE",
+    ast.DeleteStmt: "DELETE",
+    ast.InsertStmt: "INSERT",
+}
+
+
+def statement_label(statement: StatementContext) -> str:
+    """What to call the statement in a message: `ALTER TABLE`, `DROP INDEX`, `CREATE INDEX`."""
+    node = statement.node
+    if isinstance(node, ast.DropStmt):
+        return "DROP " + ObjectType(node.removeType).name.removeprefix("OBJECT_").replace("_", " ")
+    label = STATEMENT_LABELS.get(type(node))
+    if label:
+        return label
+    words = statement.sql.split()
+    return words[0].upper() if words else type(node).__name__

@@ -1,0 +1,176 @@
+"""MG011: a column type change that rewrites the table (binary-coercible changes are allowed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pglast import ast
+from pglast.enums import AlterTableType
+
+from schemawise.migrations.context import LintContext, StatementContext
+from schemawise.migrations.rules._column_types import (
+    existing_type_in_revision,
+    record_types,
+    type_sql,
+)
+from schemawise.migrations.rules._statements import (
+    alembic_or_sql,
+    alter_table_commands,
+    is_array,
+    type_modifiers,
+    type_name,
+)
+from schemawise.migrations.rules._statements import finding as located_finding
+from schemawise.registry import Finding, rule
+
+# Types whose typmod only limits values: a larger limit (or none) keeps the stored bytes valid.
+LENGTH_LIMITED = {"varchar", "varbit"}
+# Precision-limited types where raising (or dropping) the precision needs no rewrite.
+PRECISION_LIMITED = {"timestamp", "timestamptz", "time", "timetz", "interval"}
+# Casts without a function (`pg_cast.castmethod = 'b'`), old type -> new types.
+BINARY_COERCIBLE = {
+    "varchar": {"text"},
+    "text": {"varchar"},  # only to unbounded varchar: a length limit needs a check of every value
+    "cidr": {"inet"},
+    "bit": {"varbit"},
+}
+# From PostgreSQL 12 timestamp <-> timestamptz skips the rewrite when the session TimeZone is UTC
+# (release notes 12, "Allow ALTER TABLE ... SET DATA TYPE changing between timestamp and timestamptz
+# to avoid a table rewrite when the session time zone is UTC").
+TIMEZONE_SKIP_SINCE = 12
+UTC_NAMES = {"utc", "etc/utc", "uct", "gmt", "etc/gmt", "zulu", "z", "+00", "00:00", "0"}
+# Target types an unknown old type most often widens into; not flagged without the old type.
+LIKELY_WIDENING_TARGETS = {"text", "varchar"}
+
+
+def modifiers_allow(old: tuple[int, ...] | None, new: tuple[int, ...] | None) -> bool:
+    """`new` limits no more than `old`: no limit, or each limit at least as large."""
+    if old is None or new is None:
+        return False
+    if not new:
+        return True
+    if not old or len(old) != len(new):
+        return False
+    return all(n >= o for o, n in zip(old, new, strict=True))
+
+
+def needs_rewrite(old: ast.TypeName, new: ast.TypeName, pg_version: int, session_utc: bool) -> bool:
+    """Does `ALTER COLUMN ... TYPE new` (no USING) rewrite a column of type `old`?"""
+    if is_array(old) != is_array(new):
+        return True
+    old_name, new_name = type_name(old), type_name(new)
+    old_mods, new_mods = type_modifiers(old), type_modifiers(new)
+    if is_array(old) and (old_name, old_mods) != (new_name, new_mods):
+        return True  # element coercion of arrays is not judged here
+    if old_name == new_name:
+        if old_mods == new_mods:
+            return False
+        if old_name in LENGTH_LIMITED | PRECISION_LIMITED:
+            return not modifiers_allow(old_mods, new_mods)
+        if old_name == "numeric":
+            # More precision with the same scale, or no limit at all, is binary compatible.
+            if not new_mods:
+                return False
+            return not (
+                old_mods
+                and new_mods
+                and len(old_mods) == len(new_mods)
+                and new_mods[0] >= old_mods[0]
+                and new_mods[1:] == old_mods[1:]
+            )
+        return True
+    if {old_name, new_name} == {"timestamp", "timestamptz"}:
+        return not (pg_version >= TIMEZONE_SKIP_SINCE and session_utc)
+    if new_name in BINARY_COERCIBLE.get(old_name, set()):
+        return new_name == "varchar" and bool(new_mods)
+    return True
+
+
+def using_is_plain(command: ast.AlterTableCmd) -> bool:
+    """No `USING`, or `USING column` / `USING column::type`: PostgreSQL's own cast decides."""
+    expression = command.def_.raw_default
+    if isinstance(expression, ast.TypeCast):
+        expression = expression.arg
+    return expression is None or (
+        isinstance(expression, ast.ColumnRef) and expression.fields[-1].sval == command.name
+    )
+
+
+def is_utc_setting(statement: StatementContext) -> bool | None:
+    """True/False for `SET TimeZone = ...`, None for any other statement."""
+    node = statement.node
+    if not isinstance(node, ast.VariableSetStmt) or node.name != "timezone":
+        return None
+    value = node.args[0].val if node.args else None
+    return isinstance(value, ast.String) and value.sval.lower() in UTC_NAMES
+
+
+@rule("MG011", "column-type-change", severity="warning")
+def column_type_change(context: LintContext) -> Iterator[Finding]:
+    """## What it does
+    Flags `ALTER COLUMN ... TYPE` on an existing table when the change rewrites the table. Changes that
+    only relabel the stored bytes are allowed: `varchar(n)` to a larger `n`, to `varchar` or to `text`,
+    `numeric(p, s)` to a larger `p` with the same `s`, `cidr` to `inet`, a larger precision on
+    `timestamp`/`time`/`interval`, and `timestamp` <-> `timestamptz` on PostgreSQL 12+ when the
+    revision sets `TimeZone` to UTC. The old type comes from Alembic's `existing_type=` or from the
+    column's earlier definition in the linted history; when neither is known, a change to `text` or
+    `varchar` is assumed to be a widening and is not flagged.
+
+    ## Why is this bad?
+    A rewriting type change copies every row and rebuilds every index of the table while holding an
+    `ACCESS EXCLUSIVE` lock: no reads or writes for the duration, and double the disk space.
+
+    ## Example
+    ```python
+    def upgrade() -> None:
+        op.alter_column("videos", "duration", type_=sa.BigInteger(), existing_type=sa.Integer())
+    ```
+
+    ## Use instead
+    ```python
+    def upgrade() -> None:
+        # add the new column, keep it in sync from the application (or a trigger),
+        # backfill in batches, then swap the names in a short transaction
+        op.add_column("videos", sa.Column("duration_new", sa.BigInteger()))
+    ```
+    """
+    types: dict[tuple[str, str], ast.TypeName] = {}
+    session_utc: dict[tuple[str | None, str | None], bool] = {}
+    for statement in context.statements:
+        unit = (statement.path, statement.revision)
+        utc = is_utc_setting(statement)
+        if utc is not None:
+            session_utc[unit] = utc
+        for table, command in alter_table_commands(statement, AlterTableType.AT_AlterColumnType):
+            if statement.table_created_earlier(table):
+                continue
+            new = command.def_.typeName
+            old = types.get((table, command.name))
+            if statement.from_alembic and statement.path and statement.line:
+                old = existing_type_in_revision(statement.path, statement.line) or old
+            if not using_is_plain(command):
+                reason = "its `USING` expression recomputes every row"
+            elif old is None:
+                if type_name(new) in LIKELY_WIDENING_TARGETS:
+                    continue
+                reason = "the table is rewritten"
+            elif needs_rewrite(old, new, context.pg_version, session_utc.get(unit, False)):
+                reason = f"`{type_sql(old)}` to `{type_sql(new)}` rewrites the table"
+            else:
+                continue
+            yield located_finding(
+                statement,
+                f"Changing `{table}`.`{command.name}` to `{type_sql(new)}`: {reason} under an "
+                "`ACCESS EXCLUSIVE` lock",
+                alembic_or_sql(
+                    statement,
+                    "Add a new column with `op.add_column(...)`, backfill it in batches and switch "
+                    "readers over, instead of `op.alter_column(..., type_=...)`",
+                    "Add a new column, backfill it in batches and switch readers over, instead of "
+                    "`ALTER COLUMN ... TYPE`",
+                ),
+                table=table,
+                column=command.name,
+                graded_by_size=True,
+            )
+        record_types(statement, types)
