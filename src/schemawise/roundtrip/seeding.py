@@ -1,0 +1,249 @@
+"""Generated rows: a few plausible rows in every table, derived from the live catalog.
+
+Values follow each column's type (`pg_type.typcategory`, enum labels, varchar lengths), are unique per
+run (a counter), take foreign keys from rows already in the referenced table (tables are seeded parents
+first), and pick string literals named in a CHECK constraint on the column. Columns with a default,
+identity or generated columns are left to PostgreSQL. A table that still refuses its rows is reported
+once as a note; seeding never stops a run.
+"""
+
+from __future__ import annotations
+
+import graphlib
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import psycopg
+from psycopg import sql
+
+from schemawise.roundtrip.snapshot import _USER_NAMESPACES
+
+COLUMNS_QUERY = f"""
+WITH ns AS ({_USER_NAMESPACES})
+SELECT ns.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
+       t.typcategory, a.atttypmod, a.attnotnull,
+       (ad.adbin IS NOT NULL OR a.attidentity <> '' OR a.attgenerated <> '') AS has_default,
+       a.attgenerated <> '' OR a.attidentity = 'a' AS must_skip,
+       CASE WHEN t.typtype = 'e' THEN ARRAY(SELECT enumlabel::text FROM pg_enum
+            WHERE enumtypid = t.oid ORDER BY enumsortorder) END,
+       bt.typname
+FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
+JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+JOIN pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
+LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+WHERE c.relkind IN ('r', 'p')
+ORDER BY ns.nspname, c.relname, a.attnum
+"""
+
+CONSTRAINTS_QUERY = f"""
+WITH ns AS ({_USER_NAMESPACES})
+SELECT ns.nspname, c.relname, con.contype, pg_get_constraintdef(con.oid),
+       ARRAY(SELECT attname::text FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+             JOIN pg_attribute ON attrelid = con.conrelid AND attnum = k.num ORDER BY k.ord),
+       rn.nspname, rc.relname,
+       ARRAY(SELECT attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+             JOIN pg_attribute ON attrelid = con.confrelid AND attnum = k.num ORDER BY k.ord)
+FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN ns ON ns.oid = c.relnamespace
+LEFT JOIN pg_class rc ON rc.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+WHERE con.contype IN ('f', 'c')
+"""
+
+_EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
+_STRING_LITERAL = re.compile(r"'((?:[^']|'')*)'")
+
+
+@dataclass
+class SeedColumn:
+    name: str
+    type: str
+    category: str
+    typmod: int
+    not_null: bool
+    has_default: bool
+    must_skip: bool
+    enum_labels: list[str] | None
+    base_type: str | None
+    allowed: list[str] = field(default_factory=list)  # string literals from a CHECK on it
+
+
+@dataclass
+class ForeignKey:
+    columns: list[str]
+    referred: tuple[str, str]
+    referred_columns: list[str]
+
+
+@dataclass
+class SeedTable:
+    schema: str
+    name: str
+    columns: list[SeedColumn] = field(default_factory=list)
+    foreign_keys: list[ForeignKey] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.schema, self.name)
+
+    @property
+    def display(self) -> str:
+        return self.name if self.schema == "public" else f"{self.schema}.{self.name}"
+
+
+def read_tables(conn: psycopg.Connection, skip: set[str]) -> dict[tuple[str, str], SeedTable]:
+    tables: dict[tuple[str, str], SeedTable] = {}
+    for schema, table, *column in conn.execute(COLUMNS_QUERY).fetchall():
+        if table in skip:
+            continue
+        tables.setdefault((schema, table), SeedTable(schema, table)).columns.append(
+            SeedColumn(*column)
+        )
+    for schema, table, kind, definition, columns, rschema, rtable, rcolumns in conn.execute(
+        CONSTRAINTS_QUERY
+    ).fetchall():
+        seed_table = tables.get((schema, table))
+        if seed_table is None:
+            continue
+        if kind == "f":
+            seed_table.foreign_keys.append(ForeignKey(columns, (rschema, rtable), rcolumns))
+        else:
+            literals = [m.replace("''", "'") for m in _STRING_LITERAL.findall(definition)]
+            for column in seed_table.columns:
+                if column.name in columns and literals:
+                    column.allowed = literals
+    return tables
+
+
+def _value(column: SeedColumn, counter: int) -> str | None:
+    """A text value for `column` that PostgreSQL casts to its type; unique per counter."""
+    if column.allowed:
+        return column.allowed[counter % len(column.allowed)]
+    if column.enum_labels:
+        return column.enum_labels[counter % len(column.enum_labels)]
+    base = column.base_type or ""
+    if column.type.endswith("[]"):
+        return "{}"
+    if base == "uuid":
+        return str(uuid.UUID(int=counter + 1))
+    if base in ("json", "jsonb"):
+        return f'{{"n": {counter}}}'
+    if base == "bool":
+        return "true" if counter % 2 else "false"
+    if base == "bytea":
+        return f"\\x{counter:08x}"
+    if base in ("inet", "cidr"):
+        return f"10.{(counter >> 16) & 255}.{(counter >> 8) & 255}.{counter & 255}"
+    if base in ("timestamptz", "timestamp"):
+        return (_EPOCH + timedelta(seconds=counter)).isoformat()
+    if base == "date":
+        return (_EPOCH + timedelta(days=counter % 100_000)).date().isoformat()
+    if base in ("time", "timetz"):
+        return f"{(counter // 60) % 24:02d}:{counter % 60:02d}:00"
+    if base == "interval":
+        return f"{counter} seconds"
+    if base == "numeric" and column.typmod > 4:
+        precision, scale = ((column.typmod - 4) >> 16) & 0xFFFF, (column.typmod - 4) & 0xFFFF
+        return str(counter % 10 ** max(precision - scale, 0)) if precision > scale else "0"
+    if column.category == "N":
+        return str(counter % 32000 if base == "int2" else counter)
+    if column.category == "S":
+        text = f"{column.name}-{counter}"
+        length = column.typmod - 4 if column.typmod > 4 else None
+        return text[-length:] if length else text
+    return None if not column.not_null else str(counter)
+
+
+class Seeder:
+    """Inserts rows run after run; counts keep values unique across every call."""
+
+    def __init__(self, version_table: str = "alembic_version") -> None:
+        self.counter = 1000
+        self.skip = {version_table}
+        self.unseedable: dict[str, str] = {}  # table -> first error, reported once
+
+    def _order(self, tables: dict[tuple[str, str], SeedTable]) -> list[SeedTable]:
+        graph = {
+            key: {fk.referred for fk in table.foreign_keys if fk.referred != key}
+            for key, table in tables.items()
+        }
+        try:
+            order = list(graphlib.TopologicalSorter(graph).static_order())
+        except graphlib.CycleError:
+            order = list(tables)
+        return [tables[key] for key in order if key in tables]
+
+    def seed(self, conn: psycopg.Connection, rows_per_table: int, *, top_up: bool = False) -> None:
+        """Add `rows_per_table` rows to every table, or only as many as bring each table to that
+        count (`top_up`). Autocommit connection; one transaction per table."""
+        tables = read_tables(conn, self.skip)
+        for table in self._order(tables):
+            count = rows_per_table
+            if top_up:
+                existing = conn.execute(
+                    sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(*table.key))
+                ).fetchone()
+                count = max(rows_per_table - (existing[0] if existing else 0), 0)
+            if count == 0:
+                continue
+            try:
+                with conn.transaction():
+                    self._seed_table(conn, table, count)
+            except (psycopg.Error, _Unseedable) as error:
+                message = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+                self.unseedable.setdefault(table.display, message)
+
+    def _seed_table(self, conn: psycopg.Connection, table: SeedTable, count: int) -> None:
+        fk_values: dict[str, list[tuple[object, ...]]] = {}
+        for fk in table.foreign_keys:
+            query = sql.SQL("SELECT {} FROM {} LIMIT 50").format(
+                sql.SQL(", ").join(sql.Identifier(c) for c in fk.referred_columns),
+                sql.Identifier(*fk.referred),
+            )
+            fk_values[",".join(fk.columns)] = conn.execute(query).fetchall()
+        fk_columns = {c: fk for fk in table.foreign_keys for c in fk.columns}
+        columns = [
+            c
+            for c in table.columns
+            if not c.must_skip and (not c.has_default or c.name in fk_columns)
+        ]
+        if not columns:
+            statement = sql.SQL("INSERT INTO {} DEFAULT VALUES").format(sql.Identifier(*table.key))
+            for _ in range(count):
+                conn.execute(statement)
+            return
+        statement = sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
+            sql.Identifier(*table.key),
+            sql.SQL(", ").join(sql.Identifier(c.name) for c in columns),
+            sql.SQL(", ").join(
+                sql.SQL("{}::{}").format(sql.Placeholder(), sql.SQL(c.type)) for c in columns
+            ),
+        )
+        rows = []
+        for _ in range(count):
+            self.counter += 1
+            row: list[object] = []
+            for column in columns:
+                fk = fk_columns.get(column.name)
+                if fk is None:
+                    row.append(_value(column, self.counter))
+                    continue
+                candidates = fk_values[",".join(fk.columns)]
+                if not candidates:
+                    if column.not_null:
+                        raise _Unseedable(
+                            f"the referenced table `{fk.referred[1]}` has no rows to point at"
+                        )
+                    row.append(None)
+                    continue
+                referred = candidates[self.counter % len(candidates)]
+                value = referred[fk.columns.index(column.name)]
+                row.append(None if value is None else str(value))
+            rows.append(row)
+        with conn.cursor() as cursor:
+            cursor.executemany(statement, rows)
+
+
+class _Unseedable(Exception):
+    pass

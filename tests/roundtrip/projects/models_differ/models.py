@@ -1,0 +1,15 @@
+"""Models of this fixture project (env.py target_metadata)."""
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+videos = sa.Table(
+    "videos",
+    metadata,
+    sa.Column("id", sa.BigInteger(), sa.Identity(), primary_key=True),
+    sa.Column("title", sa.Text(), nullable=False),
+    sa.Column("views", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("description", sa.Text(), nullable=True),
+    sa.Index("idx_videos_title", "title"),
+)

@@ -1,0 +1,13 @@
+"""Models of this fixture project (env.py target_metadata)."""
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+videos = sa.Table(
+    "videos",
+    metadata,
+    sa.Column("id", sa.BigInteger(), sa.Identity(), primary_key=True),
+    sa.Column("title", sa.Text(), nullable=False),
+    sa.Column("views", sa.Numeric(), nullable=False, server_default="0"),
+)
