@@ -199,6 +199,8 @@ class LintContext:
     grading: SizeGrading = field(default_factory=SizeGrading)
     # The Alembic revision graph (None when linting .sql files).
     graph: RevisionGraph | None = None
+    # The project's model modules (`models` in [tool.schemawise]): revisions must not import them.
+    application_modules: frozenset[str] = frozenset()
     # function name -> provolatile ('i', 's', 'v'); see `schemawise.migrations.volatility`.
     volatility: Callable[[str], str | None] | None = field(default=None, repr=False)
 

@@ -53,6 +53,15 @@ def _load(paths: list[Path], config: Config) -> tuple[list[Loaded], list[Problem
     return loaded, problems
 
 
+def _application_modules(config: Config) -> frozenset[str]:
+    """Dotted module names among the configured `models` targets (files and directories skipped)."""
+    return frozenset(
+        target.split(":")[0]
+        for target in config.models
+        if "/" not in target and not target.endswith(".py")
+    )
+
+
 def _problem_diagnostics(problems: list[Problem]) -> list[Diagnostic]:
     rule = load_rules()["SW002"]
     return rule.run([Finding(message=p.message, path=p.path, line=p.line) for p in problems])
@@ -71,6 +80,7 @@ def _lint_one(
         graph=loaded.graph,
         grading=SizeGrading(config.migrations.small_table_rows, config.migrations.large_table_rows),
         volatility=function_volatility,
+        application_modules=_application_modules(config),
     )
     if database_url:
         from schemawise.migrations.table_sizes import fetch_table_sizes

@@ -151,3 +151,84 @@ def find_revision_files(directories: list[Path]) -> list[Path]:
             if path.name != "__init__.py" and "__pycache__" not in path.parts
         )
     return files
+
+
+@dataclass(frozen=True)
+class OpCall:
+    """One `op.<name>(...)` (or `batch_op.<name>(...)`) call in a revision function."""
+
+    name: str
+    args: tuple[ast.expr, ...]
+    keywords: dict[str, ast.expr]
+    line: int
+    # The table of the enclosing `with op.batch_alter_table("t") as batch_op:`, for batch calls.
+    batch_table: str | None = None
+
+    def argument(self, position: int, keyword: str) -> ast.expr | None:
+        """A call argument given positionally or by keyword."""
+        if keyword in self.keywords:
+            return self.keywords[keyword]
+        return self.args[position] if len(self.args) > position else None
+
+    def string(self, position: int, keyword: str) -> str | None:
+        value = self.argument(position, keyword)
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            return value.value
+        return None
+
+
+def _batch_tables(function: ast.FunctionDef) -> dict[str, str]:
+    """`batch_op` name -> table for `with op.batch_alter_table("t") as batch_op:` blocks."""
+    tables: dict[str, str] = {}
+    for node in ast.walk(function):
+        if not isinstance(node, ast.With):
+            continue
+        for item in node.items:
+            call = item.context_expr
+            if (
+                isinstance(call, ast.Call)
+                and isinstance(call.func, ast.Attribute)
+                and call.func.attr == "batch_alter_table"
+                and call.args
+                and isinstance(call.args[0], ast.Constant)
+                and isinstance(item.optional_vars, ast.Name)
+            ):
+                tables[item.optional_vars.id] = str(call.args[0].value)
+    return tables
+
+
+def op_calls(function: ast.FunctionDef | None) -> list[OpCall]:
+    """Calls on `op` (and on batch operation objects) in source order."""
+    if function is None:
+        return []
+    batch = _batch_tables(function)
+    calls = []
+    for node in ast.walk(function):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and (node.func.value.id == "op" or node.func.value.id in batch)
+        ):
+            continue
+        calls.append(
+            OpCall(
+                name=node.func.attr,
+                args=tuple(node.args),
+                keywords={k.arg: k.value for k in node.keywords if k.arg},
+                line=node.lineno,
+                batch_table=batch.get(node.func.value.id),
+            )
+        )
+    return sorted(calls, key=lambda call: call.line)
+
+
+def is_empty_function(function: ast.FunctionDef | None) -> bool:
+    """No function, or a body of only `pass`, `...` and docstrings/comments."""
+    if function is None:
+        return True
+    return all(
+        isinstance(statement, ast.Pass)
+        or (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant))
+        for statement in function.body
+    )
