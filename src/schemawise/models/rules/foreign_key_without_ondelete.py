@@ -48,7 +48,7 @@ def foreign_key_without_ondelete(ctx: ReviewContext) -> Iterator[Finding]:
             referred = fk.referred_table
             if fk.referred_schema not in (None, "public"):
                 referred = f"{fk.referred_schema}.{referred}"
-            shown = fk.columns[0] if len(fk.columns) == 1 else f"({', '.join(fk.columns)})"
+            shown = f".{fk.columns[0]}" if len(fk.columns) == 1 else f"({', '.join(fk.columns)})"
             if len(fk.columns) == 1:
                 target = f"{referred}.{fk.referred_columns[0]}"
                 help_text = (
@@ -62,7 +62,7 @@ def foreign_key_without_ondelete(ctx: ReviewContext) -> Iterator[Finding]:
                 )
             yield Finding(
                 message=(
-                    f"Foreign key `{table.display_name}.{shown}` to `{referred}` has no "
+                    f"Foreign key `{table.display_name}{shown}` to `{referred}` has no "
                     "`ON DELETE` action"
                 ),
                 help=help_text,
