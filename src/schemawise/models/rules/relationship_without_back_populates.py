@@ -71,7 +71,7 @@ def relationship_without_back_populates(ctx: ReviewContext) -> Iterator[Finding]
             continue  # the other side names this one; SM210 reports it if they disagree
         else:
             message = f"Relationship `{relationship.name}` has no `back_populates`"
-            help_text = _reverse_help(relationship)
+            help_text = _reverse_help(relationship, relationships)
         yield Finding(
             message=message,
             help=help_text,
@@ -82,7 +82,20 @@ def relationship_without_back_populates(ctx: ReviewContext) -> Iterator[Finding]
         )
 
 
-def _reverse_help(relationship: Relationship) -> str:
+def _reverse_help(relationship: Relationship, relationships: list[Relationship]) -> str:
+    counterpart = next(
+        (
+            other
+            for other in relationships
+            if other.class_name == relationship.target_class
+            and other.target_class == relationship.class_name
+            and other is not relationship
+            and not other.viewonly
+        ),
+        None,
+    )
+    if counterpart is not None:
+        return f"Link `{relationship.name}` and `{counterpart.name}` with `back_populates` on both"
     return (
         f"Declare the reverse relationship on `{relationship.target_class}` and link the two "
         "with `back_populates`"
