@@ -1,0 +1,10 @@
+ALTER TABLE videos ADD CONSTRAINT ck_videos_duration_positive CHECK (duration > 0) NOT VALID;
+ALTER TABLE videos VALIDATE CONSTRAINT ck_videos_duration_positive;
+ALTER TABLE clips
+    ADD CONSTRAINT fk_clips_video_id_videos
+    FOREIGN KEY (video_id) REFERENCES videos (id) NOT VALID;
+ALTER TABLE clips VALIDATE CONSTRAINT fk_clips_video_id_videos;
+-- Constraints on a table created in the same migration check no existing rows.
+CREATE TABLE renders (id bigint PRIMARY KEY, video_id bigint, seconds integer);
+ALTER TABLE renders ADD CONSTRAINT ck_renders_seconds CHECK (seconds >= 0);
+ALTER TABLE renders ADD CONSTRAINT fk_renders_video_id_videos FOREIGN KEY (video_id) REFERENCES videos (id) NOT VALID;

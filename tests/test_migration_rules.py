@@ -1,0 +1,128 @@
+"""Every MG statement rule against its corpus in `tests/corpus/migrations/<CODE>/`.
+
+- `bad.sql` / `bad_revision.py`: the lines marked `-- expect: CODE` / `# expect: CODE` (the statement's
+  first line, or the `op.*` call's line) are exactly the lines the rule flags;
+- `good.sql` / `good_revision.py`: the safe rewrite of the same change, where the rule flags nothing;
+- `schema.sql` (optional): linted first as an earlier file, so its tables are existing ones whose column
+  types are known;
+- `-- corpus: pg_version=N` (or `# corpus: ...`) anywhere in a file lints it for that PostgreSQL version.
+
+Each case runs through `lint_migrations` with only the rule's code selected, as a user would run it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from schemawise.config import Config
+from schemawise.diagnostics import Diagnostic
+from schemawise.migrations.lint import lint_migrations
+
+CORPUS = Path(__file__).parent / "corpus" / "migrations"
+STATEMENT_RULES = sorted(
+    path.name
+    for path in CORPUS.iterdir()
+    if path.is_dir() and re.fullmatch(r"MG[0-2]\d\d", path.name)
+)
+_EXPECT = re.compile(r"(?:--|#)\s*expect:\s*([A-Z0-9, ]+)")
+_PG_VERSION = re.compile(r"(?:--|#)\s*corpus:\s*pg_version=(\d+)")
+
+
+def expected_lines(path: Path, code: str) -> set[int]:
+    found = set()
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        match = _EXPECT.search(line)
+        if match and code in {c.strip() for c in match.group(1).split(",")}:
+            found.add(number)
+    return found
+
+
+def config_for(path: Path, code: str) -> Config:
+    config = Config(select=[code])
+    version = _PG_VERSION.search(path.read_text())
+    if version:
+        config.migrations.pg_version = int(version.group(1))
+    return config
+
+
+def lint_case(path: Path, code: str, workdir: Path) -> list[Diagnostic]:
+    """Diagnostics of `code` located in the case file (a copy of it, for revisions)."""
+    if path.suffix == ".py":
+        versions = workdir / "versions"
+        versions.mkdir(parents=True, exist_ok=True)
+        target = versions / path.name
+        shutil.copy(path, target)
+        inputs = [versions]
+    else:
+        schema = path.parent / "schema.sql"
+        target = path
+        inputs = [schema, path] if schema.is_file() else [path]
+    diagnostics = lint_migrations(inputs, config_for(path, code))
+    return [
+        d
+        for d in diagnostics
+        if d.code == code and d.path and Path(d.path).resolve() == target.resolve()
+    ]
+
+
+def describe(diagnostics: list[Diagnostic]) -> list[str]:
+    return [f"{d.line}: {d.message}" for d in diagnostics]
+
+
+def test_every_statement_rule_has_a_corpus() -> None:
+    from schemawise.registry import rules_of_family
+
+    codes = {r.code for r in rules_of_family("migrations") if not r.code.startswith("MG3")}
+    missing = sorted(
+        code
+        for code in codes
+        if not (CORPUS / code / "bad.sql").is_file() or not (CORPUS / code / "good.sql").is_file()
+    )
+    assert missing == []
+
+
+@pytest.mark.parametrize("code", STATEMENT_RULES)
+def test_rule_flags_exactly_the_marked_statements_of_bad_sql(code: str, tmp_path: Path) -> None:
+    bad = CORPUS / code / "bad.sql"
+    expected = expected_lines(bad, code)
+    assert expected, f"{bad} marks no statement with `-- expect: {code}`"
+    found = lint_case(bad, code, tmp_path)
+    assert {d.line for d in found} == expected, describe(found)
+
+
+@pytest.mark.parametrize("code", STATEMENT_RULES)
+def test_rule_is_silent_on_the_safe_rewrite_in_good_sql(code: str, tmp_path: Path) -> None:
+    assert describe(lint_case(CORPUS / code / "good.sql", code, tmp_path)) == []
+
+
+REVISION_CASES = sorted(
+    (code, kind)
+    for code in STATEMENT_RULES
+    for kind in ("bad", "good")
+    if (CORPUS / code / f"{kind}_revision.py").is_file()
+)
+
+
+@pytest.mark.parametrize(("code", "kind"), REVISION_CASES)
+def test_rule_flags_exactly_the_marked_op_calls_of_alembic_revisions(
+    code: str, kind: str, tmp_path: Path
+) -> None:
+    revision = CORPUS / code / f"{kind}_revision.py"
+    expected = expected_lines(revision, code)
+    if kind == "bad":
+        assert expected, f"{revision} marks no op line with `# expect: {code}`"
+    found = lint_case(revision, code, tmp_path)
+    assert {d.line for d in found} == expected, describe(found)
+
+
+def test_flagged_statements_carry_the_documented_fields(tmp_path: Path) -> None:
+    found = lint_case(CORPUS / "MG001" / "bad.sql", "MG001", tmp_path)
+    first = found[0]
+    assert first.name == "non-concurrent-index-creation"
+    assert first.table == "videos"
+    assert first.message.startswith("`CREATE INDEX`") and not first.message.endswith(".")
+    assert "CONCURRENTLY" in (first.help or "")
