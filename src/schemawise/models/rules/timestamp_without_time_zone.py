@@ -15,8 +15,9 @@ _NAIVE_TIMESTAMP = re.compile(r"timestamp(\(\d+\))?( without time zone)?(\[\])*"
 @rule("SM101", "timestamp-without-time-zone", severity="warning")
 def timestamp_without_time_zone(ctx: ReviewContext) -> Iterator[Finding]:
     """## What it does
-    Flags a column of type `timestamp without time zone`: what SQLAlchemy's `DateTime()` creates
-    unless given `timezone=True`, and what SQLModel creates for a plain `datetime` annotation.
+    Flags a column of type `timestamp without time zone`: what SQLAlchemy's `DateTime()` and
+    `Mapped[datetime]` create unless given `timezone=True`, and what SQLModel creates for a
+    `NaiveDatetime` annotation (older SQLModel releases did so for every `datetime`).
 
     ## Why is this bad?
     A `timestamp without time zone` stores a wall-clock reading with no offset, so the database
@@ -31,7 +32,7 @@ def timestamp_without_time_zone(ctx: ReviewContext) -> Iterator[Finding]:
         __tablename__ = "videos"
 
         id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-        created_at: datetime = Field(default_factory=datetime.utcnow)
+        created_at: datetime = Field(sa_type=DateTime())
     ```
 
     ## Use instead
