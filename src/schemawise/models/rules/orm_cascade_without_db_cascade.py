@@ -79,10 +79,9 @@ def orm_cascade_without_db_cascade(ctx: ReviewContext) -> Iterator[Finding]:
                 message = (
                     f"`{relationship.name}` cascades deletes in the ORM but `{column}` has {action}"
                 )
-                help_text = (
-                    f'Add `ondelete="CASCADE"` to the `{fk.columns[0]}` foreign key and pass '
-                    "`passive_deletes=True` to `Relationship(...)`"
-                )
+                help_text = f'Add `ondelete="CASCADE"` to the `{fk.columns[0]}` foreign key'
+                if not passive:
+                    help_text += " and pass `passive_deletes=True` to `Relationship(...)`"
             yield Finding(
                 message=message,
                 help=help_text,
