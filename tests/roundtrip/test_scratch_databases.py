@@ -1,0 +1,108 @@
+"""Scratch databases: always dropped, swept after a killed run, and the URL's database untouched."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from schemawise.pg.connect import connect
+from schemawise.pg.urls import database_name
+from schemawise.roundtrip.scratch import PREFIX, drop_database, is_stale, scratch_name
+from schemawise.roundtrip.snapshot import take_snapshot
+from tests.roundtrip.conftest import run_project, scratch_databases
+from tests.roundtrip.test_bad_input import HANGING_REVISION
+
+RUNNER = """
+import sys
+from schemawise.config import Config
+from schemawise.roundtrip.run import test_migrations
+test_migrations(sys.argv[1], database_url=sys.argv[2], config=Config())
+"""
+
+
+def _start_hanging_run(project: Path, url: str) -> subprocess.Popen[bytes]:
+    (project / "migrations/versions/0004_hang.py").write_text(HANGING_REVISION)
+    return subprocess.Popen(
+        [sys.executable, "-c", RUNNER, str(project / "alembic.ini"), url],
+        cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _wait_for_hang(url: str, before: set[str]) -> str:
+    """The scratch database of the child run, once its hanging revision is executing."""
+    deadline = time.monotonic() + 60
+    with connect(url, read_only=False) as conn:
+        while time.monotonic() < deadline:
+            row = conn.execute(
+                "SELECT datname FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(30)%%'"
+                " AND datname LIKE 'schemawise\\_scratch\\_%%'"
+            ).fetchone()
+            if row and row[0] not in before:
+                return row[0]
+            time.sleep(0.1)
+    raise AssertionError("the child run never reached its hanging revision")
+
+
+def test_sigkill_mid_run_next_run_drops_the_leftover_and_url_database_is_untouched(
+    scratch_database_url: str, project_copy
+) -> None:
+    with connect(scratch_database_url, read_only=False) as conn:
+        conn.execute("CREATE TABLE sentinel (id int PRIMARY KEY, note text)")
+        conn.execute("INSERT INTO sentinel VALUES (1, 'keep me')")
+        schema_before = take_snapshot(conn)
+        before = scratch_databases(conn)
+    child = _start_hanging_run(project_copy("clean"), scratch_database_url)
+    try:
+        leftover = _wait_for_hang(scratch_database_url, before)
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    finally:
+        child.kill()
+    with connect(scratch_database_url, read_only=False) as conn:
+        assert leftover in scratch_databases(conn)  # a SIGKILL leaves no chance to clean up
+    assert run_project("clean", scratch_database_url) == []
+    with connect(scratch_database_url, read_only=False) as conn:
+        assert leftover not in scratch_databases(conn)
+        assert take_snapshot(conn) == schema_before
+        assert conn.execute("SELECT id, note FROM sentinel").fetchall() == [(1, "keep me")]
+        assert database_name(scratch_database_url) in {
+            name for (name,) in conn.execute("SELECT datname FROM pg_database").fetchall()
+        }
+
+
+def test_sigterm_mid_run_drops_the_scratch_database(server_url: str, project_copy) -> None:
+    with connect(server_url, read_only=False) as conn:
+        before = scratch_databases(conn)
+    child = _start_hanging_run(project_copy("clean"), server_url)
+    try:
+        scratch = _wait_for_hang(server_url, before)
+        child.send_signal(signal.SIGTERM)
+        child.wait(timeout=30)
+    finally:
+        child.kill()
+    with connect(server_url, read_only=False) as conn:
+        assert scratch not in scratch_databases(conn)
+
+
+def test_stale_means_old_or_made_here_by_a_dead_process() -> None:
+    live = scratch_name()
+    assert not is_stale(live, max_age_minutes=60)
+    created, host, _pid, tag = live.removeprefix(PREFIX).split("_")
+    assert is_stale(f"{PREFIX}{created}_{host}_999999999_{tag}", max_age_minutes=60)
+    old = f"{PREFIX}{int(created) - 7200}_{host}_{os.getpid()}_{tag}"
+    assert is_stale(old, max_age_minutes=60)
+    assert not is_stale("postgres", max_age_minutes=0)
+    assert not is_stale("schemawise_scratch_other", max_age_minutes=0)
+
+
+def test_dropping_refuses_any_name_without_the_scratch_prefix(server_url: str) -> None:
+    with connect(server_url, read_only=False) as conn, pytest.raises(ValueError, match="refusing"):
+        drop_database(conn, "postgres")
