@@ -108,8 +108,9 @@ class User(Base, table=True):
 class Video(Base, table=True):
     __tablename__ = "videos"
     __table_args__ = (
-        # Serves the foreign key and "a user's videos, newest first" with keyset pagination.
-        Index("idx_videos_user_id_created_at", "user_id", "created_at"),
+        # Serves the foreign key and "a user's videos, newest first" with keyset pagination on
+        # (created_at, id): the id tie-breaker is in the index so the row comparison is an index bound.
+        Index("idx_videos_user_id_created_at_id", "user_id", "created_at", "id"),
         # Tag search: `tags @> ARRAY['tutorial']` uses the GIN index.
         Index("idx_videos_tags", "tags", postgresql_using="gin"),
         # Metadata containment (`metadata @> '{"codec": "h264"}'`); jsonb_path_ops is smaller and

@@ -71,7 +71,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_videos")),
     )
-    op.create_index("idx_videos_user_id_created_at", "videos", ["user_id", "created_at"])
+    op.create_index("idx_videos_user_id_created_at_id", "videos", ["user_id", "created_at", "id"])
     op.create_index(
         "idx_videos_metadata",
         "videos",

@@ -1,0 +1,443 @@
+"""Fill a database with deterministic, realistically skewed video editor data, using COPY.
+
+    python -m examples.videoeditor.seed --database-url postgresql://localhost/videoeditor --scale 1
+
+Scale 1 is about 1,000 users, 20,000 videos, 400,000 clips, 20,000 transcripts with 160,000
+segments, 60,000 highlights, 2,000 projects with their timelines and render jobs. The same `--seed`
+and `--scale` always produce the same rows (ids included), so plans and timings compare across runs.
+Ownership is Zipf-like: a few users own most videos, as on real platforms, which is what makes
+"a user's videos" plans interesting. Rows go in with COPY (one round trip per table, no per-row
+parsing of INSERT statements), and the tables are analyzed afterwards so plans are realistic at once.
+
+By default the schema is first migrated to head (`--no-migrate` to skip); seeding refuses tables
+that already hold rows unless `--truncate` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import re
+import sys
+import time
+import uuid
+from argparse import Namespace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from itertools import accumulate
+from pathlib import Path
+
+import psycopg
+from alembic import command
+from alembic.config import Config
+
+from examples.videoeditor.ids import uuid7_from
+
+ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
+# Children after parents, in COPY order; TRUNCATE takes them all at once.
+TABLES = (
+    "users",
+    "videos",
+    "clips",
+    "transcripts",
+    "transcript_segments",
+    "highlights",
+    "projects",
+    "timeline_items",
+    "render_jobs",
+)
+EPOCH = datetime(2025, 1, 1, tzinfo=UTC)
+EPOCH_MS = int(EPOCH.timestamp() * 1000)
+YEAR_MS = 365 * 24 * 3600 * 1000
+
+_WORD_TEXT = (
+    "video camera edit cut scene light sound music voice story frame color shot take clip "
+    "script audience launch product demo feature customer team meeting design review budget "
+    "growth market launch plan roadmap question answer idea example tutorial lesson chapter "
+    "intro outro summary highlight moment laugh reaction interview guest host episode podcast "
+    "travel city beach mountain food recipe kitchen coffee morning evening night weekend "
+    "game level player score match goal coach training workout health sleep focus habit "
+    "python database index query schema migration postgres performance latency cache server "
+    "cloud deploy release bug fix test review merge branch commit pipeline model data "
+    "render export timeline transcript caption subtitle speaker slide screen share zoom"
+)
+WORDS = tuple(_WORD_TEXT.split())
+_TAG_TEXT = (
+    "tutorial vlog podcast interview demo webinar gaming music travel cooking fitness "
+    "education marketing product review unboxing news comedy shorts livestream"
+)
+TAGS = tuple(_TAG_TEXT.split())
+CODECS = ("h264", "hevc", "vp9", "av1")
+RESOLUTIONS = ("720p", "1080p", "1440p", "4k")
+SOURCES = ("upload", "screen_recording", "zoom", "import")
+HIGHLIGHT_LABELS = ("laugh", "applause", "key point", "demo", "question", "reaction")
+SPEAKERS = ("host", "guest", "narrator", None)
+
+
+def _zipf_cumulative(count: int, exponent: float = 1.1) -> list[float]:
+    return list(accumulate(1.0 / (rank + 1) ** exponent for rank in range(count)))
+
+
+def _weighted(rng: random.Random, values: Sequence[object], weights: Sequence[int]) -> object:
+    return rng.choices(values, weights=weights)[0]
+
+
+def _at(unix_ms: int) -> datetime:
+    return EPOCH + timedelta(milliseconds=unix_ms - EPOCH_MS)
+
+
+def _words(rng: random.Random, cumulative: list[float], count: int) -> str:
+    return " ".join(rng.choices(WORDS, cum_weights=cumulative, k=count))
+
+
+@dataclass
+class Counts:
+    """Row counts for a scale; `scale=1` is the issue's reference size."""
+
+    users: int
+    videos: int
+    projects: int
+
+    @classmethod
+    def for_scale(cls, scale: float) -> Counts:
+        return cls(
+            users=max(2, round(1000 * scale)),
+            videos=max(2, round(20_000 * scale)),
+            projects=max(1, round(2000 * scale)),
+        )
+
+
+@dataclass
+class Generated:
+    """What later tables need to know about earlier ones."""
+
+    user_ids: list[uuid.UUID] = field(default_factory=list)
+    user_created_ms: list[int] = field(default_factory=list)
+    # (video id, owner index, created ms, duration ms, status)
+    videos: list[tuple[uuid.UUID, int, int, int, str]] = field(default_factory=list)
+    clip_ids_by_user: dict[int, list[uuid.UUID]] = field(default_factory=dict)
+    project_ids: list[tuple[uuid.UUID, int]] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+class Generator:
+    """Row generators, one per table; each table draws from its own RNG stream so adding rows to
+    one table never changes another table's data."""
+
+    def __init__(self, seed: int, counts: Counts) -> None:
+        self.seed = seed
+        self.counts = counts
+        self.state = Generated()
+        self.word_weights = _zipf_cumulative(len(WORDS), 0.9)
+        self.tag_weights = _zipf_cumulative(len(TAGS), 1.0)
+
+    def rng(self, table: str) -> random.Random:
+        return random.Random(f"{self.seed}:{table}")
+
+    def new_id(self, rng: random.Random, unix_ms: int) -> uuid.UUID:
+        return uuid7_from(unix_ms, rng.getrandbits(74))
+
+    def users(self) -> Iterator[tuple[object, ...]]:
+        rng = self.rng("users")
+        for index in range(self.counts.users):
+            created_ms = EPOCH_MS + rng.randrange(YEAR_MS // 4)
+            user_id = self.new_id(rng, created_ms)
+            self.state.user_ids.append(user_id)
+            self.state.user_created_ms.append(created_ms)
+            name = f"{rng.choice(WORDS)}_{rng.choice(WORDS)}"
+            yield (
+                user_id,
+                f"{name}.{index}@example.com",
+                name.replace("_", " ").title(),
+                _at(created_ms),
+            )
+
+    def videos(self) -> Iterator[tuple[object, ...]]:
+        rng = self.rng("videos")
+        cumulative = _zipf_cumulative(self.counts.users)
+        owners = rng.choices(range(self.counts.users), cum_weights=cumulative, k=self.counts.videos)
+        for owner in owners:
+            user_created = self.state.user_created_ms[owner]
+            created_ms = user_created + rng.randrange(EPOCH_MS + YEAR_MS - user_created)
+            video_id = self.new_id(rng, created_ms)
+            duration = int(min(7_200_000, max(5_000, rng.lognormvariate(math.log(300_000), 1.0))))
+            status = str(
+                _weighted(rng, ("ready", "processing", "uploaded", "failed"), (90, 5, 3, 2))
+            )
+            tags = sorted(set(rng.choices(TAGS, cum_weights=self.tag_weights, k=rng.randint(0, 4))))
+            metadata = {
+                "codec": rng.choice(CODECS),
+                "resolution": rng.choice(RESOLUTIONS),
+                "fps": rng.choice((24, 25, 30, 60)),
+                "source": rng.choice(SOURCES),
+            }
+            self.state.videos.append((video_id, owner, created_ms, duration, status))
+            title = _words(rng, self.word_weights, rng.randint(2, 6)).capitalize()
+            description = _words(rng, self.word_weights, 12) if rng.random() < 0.5 else None
+            yield (
+                video_id,
+                self.state.user_ids[owner],
+                title,
+                description,
+                status,
+                duration,
+                tags,
+                json.dumps(metadata),
+                _at(created_ms),
+            )
+
+    def clips(self) -> Iterator[tuple[object, ...]]:
+        rng = self.rng("clips")
+        titles = [
+            _words(rng, self.word_weights, 1 + index % 4).capitalize() for index in range(5000)
+        ]
+        for video_id, owner, created_ms, duration, _status in self.state.videos:
+            owner_clips = self.state.clip_ids_by_user.setdefault(owner, [])
+            # The hot loop (400,000 rows at scale 1): `random()` arithmetic instead of
+            # randrange/randint, and titles drawn from a pool, keep generation ahead of COPY.
+            random_ = rng.random
+            for _ in range(int(random_() * 41)):  # 20 a video on average
+                start = int(random_() * max(1, duration - 1000))
+                end = min(duration, start + 1000 + int(random_() * 59_000))
+                clip_created = created_ms + 1 + int(random_() * 86_400_000)
+                clip_id = self.new_id(rng, clip_created)
+                owner_clips.append(clip_id)
+                title = titles[int(random_() * len(titles))]
+                yield clip_id, video_id, start, max(end, start + 1), title, _at(clip_created)
+
+    def transcripts(self) -> Iterator[tuple[object, ...]]:
+        """Transcripts and their segments together (segments are buffered for the next COPY)."""
+        rng = self.rng("transcripts")
+        self._segments: list[tuple[object, ...]] = []
+        for video_id, _owner, created_ms, duration, status in self.state.videos:
+            if status != "ready":
+                continue
+            languages = ("en", "es") if rng.random() < 0.1 else ("en",)
+            for language in languages:
+                transcript_created = created_ms + rng.randrange(60_000, 3_600_000)
+                transcript_id = self.new_id(rng, transcript_created)
+                contents = []
+                segment_count = rng.randint(3, 13)
+                step = max(2, duration // segment_count)
+                for number in range(segment_count):
+                    start = number * step
+                    content = _words(rng, self.word_weights, rng.randint(8, 20))
+                    contents.append(content)
+                    self._segments.append(
+                        (
+                            self.new_id(rng, transcript_created),
+                            transcript_id,
+                            start,
+                            start + step - 1,
+                            rng.choice(SPEAKERS),
+                            content,
+                        )
+                    )
+                full_text = " ".join(contents)
+                yield (
+                    transcript_id,
+                    video_id,
+                    language,
+                    full_text,
+                    len(full_text.split()),
+                    _at(transcript_created),
+                )
+
+    def transcript_segments(self) -> Iterator[tuple[object, ...]]:
+        yield from self._segments
+        self._segments = []
+
+    def highlights(self) -> Iterator[tuple[object, ...]]:
+        rng = self.rng("highlights")
+        for video_id, _owner, created_ms, duration, status in self.state.videos:
+            if status != "ready":
+                continue
+            for _ in range(rng.randint(0, 6)):
+                start = rng.randrange(max(1, duration - 1000))
+                highlight_created = created_ms + rng.randrange(60_000, 7_200_000)
+                yield (
+                    self.new_id(rng, highlight_created),
+                    video_id,
+                    start,
+                    min(duration, start + rng.randint(2000, 30_000)),
+                    round(rng.random(), 4),
+                    rng.choice(HIGHLIGHT_LABELS),
+                    _at(highlight_created),
+                )
+
+    def projects(self) -> Iterator[tuple[object, ...]]:
+        rng = self.rng("projects")
+        cumulative = _zipf_cumulative(self.counts.users)
+        owners = rng.choices(
+            range(self.counts.users), cum_weights=cumulative, k=self.counts.projects
+        )
+        for owner in owners:
+            created_ms = self.state.user_created_ms[owner] + rng.randrange(YEAR_MS // 2)
+            project_id = self.new_id(rng, created_ms)
+            self.state.project_ids.append((project_id, owner))
+            title = _words(rng, self.word_weights, rng.randint(1, 3)).title()
+            yield project_id, self.state.user_ids[owner], title, _at(created_ms)
+
+    def timeline_items(self) -> Iterator[tuple[object, ...]]:
+        rng = self.rng("timeline_items")
+        for project_id, owner in self.state.project_ids:
+            clips = self.state.clip_ids_by_user.get(owner, [])
+            count = min(len(clips), rng.randint(3, 15))
+            for position, clip_id in enumerate(rng.sample(clips, count)):
+                # Spaced positions: moving an item is one UPDATE to a free slot between two others.
+                yield self.new_id(rng, EPOCH_MS), project_id, clip_id, position * 1000
+
+    def render_jobs(self) -> Iterator[tuple[object, ...]]:
+        rng = self.rng("render_jobs")
+        statuses = ("succeeded", "failed", "cancelled", "queued", "running")
+        for project_id, _owner in self.state.project_ids:
+            for _ in range(rng.randint(0, 5)):
+                created_ms = EPOCH_MS + YEAR_MS // 2 + rng.randrange(YEAR_MS // 2)
+                job_id = self.new_id(rng, created_ms)
+                status = str(_weighted(rng, statuses, (85, 8, 3, 3, 1)))
+                started = None if status == "queued" else _at(created_ms + rng.randrange(60_000))
+                finished = (
+                    None
+                    if status in ("queued", "running")
+                    else _at(created_ms + rng.randrange(60_000, 900_000))
+                )
+                settings = {
+                    "format": rng.choice(("mp4", "webm", "mov")),
+                    "resolution": rng.choice(RESOLUTIONS),
+                    "captions": rng.random() < 0.6,
+                }
+                yield (
+                    job_id,
+                    project_id,
+                    status,
+                    0 if status == "queued" else rng.randint(1, 3),
+                    json.dumps(settings),
+                    f"renders/{job_id}.{settings['format']}" if status == "succeeded" else None,
+                    "encoder exited with status 1" if status == "failed" else None,
+                    _at(created_ms),
+                    started,
+                    finished,
+                )
+
+
+COLUMNS = {
+    "users": "id, email, display_name, created_at",
+    "videos": "id, user_id, title, description, status, duration_ms, tags, metadata, created_at",
+    "clips": "id, video_id, start_ms, end_ms, title, created_at",
+    "transcripts": "id, video_id, language, full_text, word_count, created_at",
+    "transcript_segments": "id, transcript_id, start_ms, end_ms, speaker, content",
+    "highlights": "id, video_id, start_ms, end_ms, score, label, created_at",
+    "projects": "id, user_id, title, created_at",
+    "timeline_items": "id, project_id, clip_id, position",
+    "render_jobs": (
+        "id, project_id, status, attempts, settings, output_url, error, created_at, "
+        "started_at, finished_at"
+    ),
+}
+
+
+# Indexes on the seeded tables that no constraint owns (primary keys and unique constraints stay).
+_PLAIN_INDEXES = """
+    SELECT index_class.oid::regclass::text, pg_get_indexdef(index_class.oid)
+    FROM pg_index
+    JOIN pg_class AS index_class ON index_class.oid = pg_index.indexrelid
+    JOIN pg_class AS table_class ON table_class.oid = pg_index.indrelid
+    WHERE table_class.relname = ANY(%s)
+      AND table_class.relnamespace = 'public'::regnamespace
+      AND NOT EXISTS (SELECT FROM pg_constraint WHERE pg_constraint.conindid = index_class.oid)
+    ORDER BY 1
+"""
+
+
+def alembic_config(database_url: str) -> Config:
+    """The example's Alembic config, aimed at `database_url` (as `-x url=`, which env.py prefers
+    over DATABASE_URL, so a stray environment variable can never redirect a migration)."""
+    config = Config(str(ALEMBIC_INI))
+    config.cmd_opts = Namespace(x=[f"url={database_url}"])
+    return config
+
+
+def seed(database_url: str, *, scale: float, seed_value: int = 42, truncate: bool = False) -> dict:
+    """Load the data; returns row counts per table and the seconds COPY and ANALYZE took."""
+    generator = Generator(seed_value, Counts.for_scale(scale))
+    started = time.perf_counter()
+    libpq_url = re.sub(r"^postgres(?:ql)?(?:\+\w+)?://", "postgresql://", database_url, count=1)
+    with psycopg.connect(libpq_url) as connection:
+        # Seeding is repeatable, so losing the last commit in a crash costs nothing.
+        connection.execute("SET synchronous_commit = off")
+        existing = connection.execute(
+            "SELECT EXISTS (SELECT FROM users) OR EXISTS (SELECT FROM videos)"
+        ).fetchone()
+        if existing and existing[0]:
+            if not truncate:
+                raise SystemExit("the tables already hold rows; pass --truncate to replace them")
+            connection.execute(f"TRUNCATE {', '.join(TABLES)}")
+        # Building an index once over loaded rows is much faster than maintaining it row by row
+        # (GIN above all), so plain indexes are dropped for the load and re-created from their own
+        # definitions. Same transaction: if anything fails, the rollback restores them.
+        connection.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        plain_indexes = connection.execute(_PLAIN_INDEXES, (list(TABLES),)).fetchall()
+        for name, _definition in plain_indexes:
+            connection.execute(f"DROP INDEX {name}")
+        with connection.cursor() as cursor:
+            for table in TABLES:
+                rows = 0
+                table_started = time.perf_counter()
+                with cursor.copy(f"COPY {table} ({COLUMNS[table]}) FROM STDIN") as copy:
+                    for row in getattr(generator, table)():
+                        copy.write_row(row)
+                        rows += 1
+                generator.state.rows[table] = rows
+                generator.state.seconds[table] = round(time.perf_counter() - table_started, 2)
+        for _name, definition in plain_indexes:
+            connection.execute(definition)
+        connection.commit()
+        copied = time.perf_counter()
+        connection.autocommit = True
+        connection.execute(f"ANALYZE {', '.join(TABLES)}")
+    finished = time.perf_counter()
+    return {
+        "rows": generator.state.rows,
+        "seconds": generator.state.seconds,
+        "copy_seconds": round(copied - started, 2),
+        "analyze_seconds": round(finished - copied, 2),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m examples.videoeditor.seed", description=__doc__
+    )
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--scale", type=float, default=1.0, help="1 = 20,000 videos (default)")
+    parser.add_argument("--seed", type=int, default=42, help="RNG seed (default 42)")
+    parser.add_argument("--truncate", action="store_true", help="replace existing rows")
+    parser.add_argument(
+        "--no-migrate", dest="migrate", action="store_false", help="skip alembic upgrade head"
+    )
+    arguments = parser.parse_args(argv)
+    if arguments.scale <= 0:
+        parser.error("--scale must be positive")
+    if arguments.migrate:
+        command.upgrade(alembic_config(arguments.database_url), "head")
+    result = seed(
+        arguments.database_url,
+        scale=arguments.scale,
+        seed_value=arguments.seed,
+        truncate=arguments.truncate,
+    )
+    for table, rows in result["rows"].items():
+        print(f"{table:>20} {rows:>9,} rows {result['seconds'][table]:>7.2f}s")
+    print(
+        f"loaded in {result['copy_seconds'] + result['analyze_seconds']:.2f}s "
+        f"(COPY {result['copy_seconds']}s, ANALYZE {result['analyze_seconds']}s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
