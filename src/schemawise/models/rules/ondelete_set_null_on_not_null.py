@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from schemawise.models.context import ReviewContext
 from schemawise.registry import Finding, rule
-from schemawise.schema.model import NOWHERE
+from schemawise.schema.model import NOWHERE, Column
 
 
 @rule("SM215", "ondelete-set-null-on-not-null", severity="error", sources=("models", "database"))
@@ -54,8 +54,8 @@ def ondelete_set_null_on_not_null(ctx: ReviewContext) -> Iterator[Finding]:
                         f"`{name}` is NOT NULL"
                     ),
                     help=(
-                        f"Make `{name}` optional (`... | None`) or change the action to "
-                        '`ondelete="CASCADE"`'
+                        f"Make `{name}` nullable (`{_optional(column)}`) or change the action "
+                        'to `ondelete="CASCADE"`'
                     ),
                     path=location.path,
                     line=location.line,
@@ -63,3 +63,13 @@ def ondelete_set_null_on_not_null(ctx: ReviewContext) -> Iterator[Finding]:
                     column=name,
                     object=fk.name,
                 )
+
+
+def _optional(column: Column) -> str:
+    """How the field says it may be NULL, in the style it is written in."""
+    annotation = column.orm.annotation if column.orm else None
+    if not annotation:
+        return "nullable=True"
+    if annotation.startswith("Mapped"):
+        return "Mapped[... | None]"
+    return f"{annotation} | None"
