@@ -65,7 +65,7 @@ def load_alembic(source: AlembicSource, settings: MigrationsSettings) -> Loaded:
     transactional = settings.transactional_ddl
     if transactional is None:
         transactional = env.transactional_ddl if env.transactional_ddl is not None else True
-    sys_paths = list(dict.fromkeys(source.sys_paths))
+    sys_paths = list(dict.fromkeys([*source.sys_paths, Path.cwd()]))
     renderer = RevisionRenderer(transactional_ddl=transactional, sys_paths=sys_paths)
     lock_timeout = _lock_timeout_in_force(settings, env)
     for revision in graph.order():

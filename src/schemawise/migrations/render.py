@@ -111,8 +111,16 @@ class RevisionRenderer:
                 spec.loader.exec_module(module)
         except (Exception, SystemExit) as error:
             line = _line_in(revision.path, error.__traceback__)
+            hint = ""
+            if isinstance(error, ModuleNotFoundError):
+                hint = (
+                    "; run from the project root or list its directory in alembic.ini "
+                    "`prepend_sys_path`"
+                )
             unit.problems.append(
-                Problem(f"revision cannot be imported ({_describe(error)})", revision.path, line)
+                Problem(
+                    f"revision cannot be imported ({_describe(error)}{hint})", revision.path, line
+                )
             )
             return None
         if not callable(getattr(module, "upgrade", None)):
