@@ -81,6 +81,21 @@ def typed_columns(statement: StatementContext) -> Iterator[tuple[str, str, ast.T
             yield table, command.name, command.def_.typeName
 
 
+def table_created_by(statement: StatementContext) -> str | None:
+    """The table a `CREATE TABLE` (or `CREATE TABLE AS`) statement creates: its lock waits for no one."""
+    node = statement.node
+    if isinstance(node, ast.CreateStmt):
+        return table_key(node.relation)
+    if isinstance(node, ast.CreateTableAsStmt) and node.into is not None:
+        return table_key(node.into.rel)
+    return None
+
+
+def is_new_table(statement: StatementContext, table: str) -> bool:
+    """Created earlier in the revision, or by this very statement."""
+    return statement.table_created_earlier(table) or table == table_created_by(statement)
+
+
 def alembic_or_sql(statement: StatementContext, alembic: str, sql: str) -> str:
     """Help in the user's vocabulary: `op.*` terms for a revision, SQL for a `.sql` file."""
     return alembic if statement.from_alembic else sql

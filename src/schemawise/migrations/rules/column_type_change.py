@@ -105,6 +105,26 @@ def is_utc_setting(statement: StatementContext) -> bool | None:
     return isinstance(value, ast.String) and value.sval.lower() in UTC_NAMES
 
 
+def help_for(
+    statement: StatementContext, old: ast.TypeName | None, new: ast.TypeName, pg_version: int
+) -> str:
+    names = {type_name(old), type_name(new)} if old is not None else set()
+    if names == {"timestamp", "timestamptz"} and pg_version >= TIMEZONE_SKIP_SINCE:
+        return alembic_or_sql(
+            statement,
+            "Run `op.execute(\"SET TimeZone = 'UTC'\")` before the change, so PostgreSQL "
+            "skips the rewrite",
+            "Run `SET TimeZone = 'UTC'` before the change, so PostgreSQL skips the rewrite",
+        )
+    return alembic_or_sql(
+        statement,
+        "Add a new column with `op.add_column(...)`, backfill it in batches and switch readers "
+        "over, instead of `op.alter_column(..., type_=...)`",
+        "Add a new column, backfill it in batches and switch readers over, instead of "
+        "`ALTER COLUMN ... TYPE`",
+    )
+
+
 @rule("MG011", "column-type-change", severity="warning")
 def column_type_change(context: LintContext) -> Iterator[Finding]:
     """## What it does
@@ -148,27 +168,21 @@ def column_type_change(context: LintContext) -> Iterator[Finding]:
             old = types.get((table, command.name))
             if statement.from_alembic and statement.path and statement.line:
                 old = existing_type_in_revision(statement.path, statement.line) or old
+            change = f"to `{type_sql(new)}`"
+            if old is not None:
+                change = f"from `{type_sql(old)}` " + change
             if not using_is_plain(command):
-                reason = "its `USING` expression recomputes every row"
+                change += " with a `USING` expression"
             elif old is None:
                 if type_name(new) in LIKELY_WIDENING_TARGETS:
                     continue
-                reason = "the table is rewritten"
-            elif needs_rewrite(old, new, context.pg_version, session_utc.get(unit, False)):
-                reason = f"`{type_sql(old)}` to `{type_sql(new)}` rewrites the table"
-            else:
+            elif not needs_rewrite(old, new, context.pg_version, session_utc.get(unit, False)):
                 continue
             yield located_finding(
                 statement,
-                f"Changing `{table}`.`{command.name}` to `{type_sql(new)}`: {reason} under an "
+                f"Changing `{table}`.`{command.name}` {change} rewrites the table under an "
                 "`ACCESS EXCLUSIVE` lock",
-                alembic_or_sql(
-                    statement,
-                    "Add a new column with `op.add_column(...)`, backfill it in batches and switch "
-                    "readers over, instead of `op.alter_column(..., type_=...)`",
-                    "Add a new column, backfill it in batches and switch readers over, instead of "
-                    "`ALTER COLUMN ... TYPE`",
-                ),
+                help_for(statement, old, new, context.pg_version),
                 table=table,
                 column=command.name,
                 graded_by_size=True,

@@ -7,8 +7,17 @@ from collections.abc import Iterator
 from pglast import ast
 
 from schemawise.migrations.context import LintContext
-from schemawise.migrations.rules._statements import alembic_or_sql, finding, statement_label
+from schemawise.migrations.rules._statements import (
+    alembic_or_sql,
+    finding,
+    is_new_table,
+    statement_label,
+)
 from schemawise.registry import Finding, rule
+
+
+def article(word: str) -> str:
+    return "an" if word[0] in "AEIOU" else "a"
 
 
 @rule("MG014", "lock-without-timeout", severity="warning")
@@ -49,7 +58,7 @@ def lock_without_timeout(context: LintContext) -> Iterator[Finding]:
         waited = [
             (table, mode)
             for table, mode in statement.locks.items()
-            if mode.blocks_writes and not statement.table_created_earlier(table)
+            if mode.blocks_writes and not is_new_table(statement, table)
         ]
         if not waited:
             continue
@@ -57,7 +66,8 @@ def lock_without_timeout(context: LintContext) -> Iterator[Finding]:
         reported_units.add(unit)
         yield finding(
             statement,
-            f"`{statement_label(statement)}` waits for an `{mode.label}` lock on `{table}` with no "
+            f"`{statement_label(statement)}` waits for {article(mode.label)} `{mode.label}` lock on "
+            f"`{table}` with no "
             "`lock_timeout`, and queries queue behind it meanwhile",
             alembic_or_sql(
                 statement,

@@ -45,7 +45,9 @@ def non_concurrent_index_drop(context: LintContext) -> Iterator[Finding]:
         if node.concurrent:
             continue
         for names in node.objects or ():
-            index = ".".join(part.sval for part in names)
+            parts = [part.sval for part in names]
+            # Named like the lock facts: bare for `public`, `schema.index` otherwise.
+            index = ".".join(parts[-2:]) if len(parts) > 1 and parts[-2] != "public" else parts[-1]
             # The statement names only the index; the context resolves its table when the linted
             # history created the index (else the lock is keyed by the index name itself).
             table = next((key for key in statement.locks if key != index), None)

@@ -13,6 +13,7 @@ from schemawise.migrations.rules._statements import (
     alembic_or_sql,
     alter_table_commands,
     finding,
+    is_new_table,
     statement_label,
 )
 from schemawise.registry import Finding, rule
@@ -39,6 +40,10 @@ def scans_existing_table(statement: StatementContext) -> bool:
     for table, command in alter_table_commands(statement):
         if statement.table_created_earlier(table):
             continue
+        if command.subtype == AlterTableType.AT_ValidateConstraint and (
+            (table, command.name) in statement.constraints_added_not_valid_in_transaction
+        ):
+            continue  # validation-in-same-transaction (MG006) reports this one
         if command.subtype in SCANNING_SUBCOMMANDS:
             return True
         constraint = command.def_
@@ -97,7 +102,7 @@ def work_after_exclusive_lock(context: LintContext) -> Iterator[Finding]:
             for table, mode in statement.locks.items()
             if table not in statement.tables_locked_in_transaction
             and mode >= LockMode.SHARE_UPDATE_EXCLUSIVE
-            and not statement.table_created_earlier(table)
+            and not is_new_table(statement, table)
             and not statement.lock_timeout_in_force
         ]
         if waits_for:

@@ -1,0 +1,20 @@
+"""Mark every video ready."""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "mg016bad"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+videos = sa.table("videos", sa.column("status", sa.Text()))
+
+
+def upgrade() -> None:
+    op.execute("UPDATE videos SET status = 'ready'")  # expect: MG016
+    op.execute(videos.update().values(status="ready"))  # expect: MG016
+
+
+def downgrade() -> None:
+    pass
