@@ -9,14 +9,24 @@ from schemawise.registry import Finding, rule
 
 FLOAT_TYPES = frozenset({"real", "double precision", "float", "float4", "float8"})
 
-# A name is money-like when its last word is one of these (`price`, `unit_price`, `total`) ...
+# A name is money-like when its last word is one of these (`price`, `unit_price`, `setup_fee`) ...
 MONEY_WORDS = frozenset(
     {
-        "price", "amount", "cost", "balance", "total", "subtotal", "fee", "salary", "revenue",
-        "refund", "budget", "wage", "payout", "tax", "charge", "spend", "earnings",
+        "price", "amount", "cost", "fee", "salary", "revenue", "refund", "budget", "wage",
+        "payout", "tax", "subtotal", "spend", "earnings",
     }
 )  # fmt: skip
-# ... or when a money word is followed by a currency unit only (`cost_usd`, `price_eur`).
+# ... or one of these on its own or next to a commerce word (`order_total`, `account_balance`);
+# `white_balance` and `loudness_total` are measurements.
+AMBIGUOUS_WORDS = frozenset({"total", "balance"})
+COMMERCE_WORDS = frozenset(
+    {
+        "order", "cart", "invoice", "grand", "line", "basket", "bill", "checkout", "payment",
+        "sale", "sales", "purchase", "account", "wallet", "credit", "debit", "customer",
+        "outstanding", "due", "cash", "gross", "net", "opening", "closing", "current",
+    }
+)  # fmt: skip
+# A trailing currency unit does not change the meaning (`cost_usd`, `price_eur`).
 CURRENCY_UNITS = frozenset(
     {"usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "cny", "inr", "brl", "cents", "dollars"}
 )
@@ -24,19 +34,23 @@ CURRENCY_UNITS = frozenset(
 
 def money_like(name: str) -> bool:
     words = name.lower().split("_")
-    if words[-1] in MONEY_WORDS:
-        return True
+    has_unit = False
     while len(words) > 1 and words[-1] in CURRENCY_UNITS:
         words.pop()
-    return len(words) < len(name.split("_")) and words[-1] in MONEY_WORDS
+        has_unit = True
+    last, others = words[-1], set(words[:-1])
+    if last in MONEY_WORDS:
+        return True
+    return last in AMBIGUOUS_WORDS and (not others or has_unit or bool(others & COMMERCE_WORDS))
 
 
 @rule("SM106", "float-for-money", severity="warning")
 def float_for_money(ctx: ReviewContext) -> Iterator[Finding]:
     """## What it does
     Flags a `real` or `double precision` column whose name says it holds money: `price`, `amount`,
-    `cost`, `balance`, `total`, `fee` or a name ending in one (`unit_price`, `render_cost`,
-    `cost_usd`). `total_duration` or `tax_rate` are not money-like.
+    `cost`, `fee` or a name ending in one (`unit_price`, `render_cost`, `cost_usd`), and `total` or
+    `balance` alone or with a commerce word (`order_total`, `account_balance`). Measurements such as
+    `total_duration`, `tax_rate`, `white_balance` or `loudness_total` are not money-like.
 
     ## Why is this bad?
     Binary floating point cannot represent most decimal fractions: `0.1 + 0.2` is
