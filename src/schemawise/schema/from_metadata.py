@@ -179,7 +179,9 @@ def _table(sa_table: SATable, lines: OrmLocations) -> Table:
                 location=_constraint_location(fk, table, columns),
             )
         )
-    for constraint in sa_table.constraints:
+    # A CHECK passed to `Column(...)` lives on the column, not in `Table.constraints`.
+    column_checks = [c for column in sa_table.columns for c in column.constraints]
+    for constraint in [*sa_table.constraints, *column_checks]:
         if isinstance(constraint, SAUnique):
             columns = tuple(c.name for c in constraint.columns)
             table.unique_constraints.append(
