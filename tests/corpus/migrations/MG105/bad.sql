@@ -1,0 +1,2 @@
+ALTER TABLE videos ALTER COLUMN title DROP NOT NULL; -- expect: MG105
+ALTER TABLE clips ALTER video_id DROP NOT NULL, ALTER COLUMN note SET DEFAULT ''; -- expect: MG105

@@ -1,0 +1,23 @@
+"""Renders with naive timestamps."""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "mg201bad"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(  # expect: MG201
+        "renders",
+        sa.Column("id", sa.BigInteger(), primary_key=True),
+        sa.Column("started_at", sa.DateTime(), nullable=False),
+    )
+    op.add_column("videos", sa.Column("published_at", sa.DateTime()))  # expect: MG201
+
+
+def downgrade() -> None:
+    op.drop_column("videos", "published_at")
+    op.drop_table("renders")
