@@ -28,7 +28,7 @@ RELATIONS_QUERY = f"""
 WITH ns AS ({_USER_NAMESPACES})
 SELECT c.oid, ns.nspname, c.relname, c.relkind, c.relfilenode
 FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
-WHERE c.relkind IN ('r', 'p', 'i', 'm', 't')
+WHERE c.relkind IN ('r', 'p', 'i', 'm', 'S')
 """
 LOCKS_QUERY = f"""
 WITH ns AS ({_USER_NAMESPACES})
@@ -51,7 +51,10 @@ def _traced(statement: str) -> bool:
 class LockTracer:
     """Install around one revision's upgrade; collects a `StatementTrace` per statement."""
 
-    def __init__(self, database_url: str, probe_timeout_ms: int) -> None:
+    def __init__(
+        self, database_url: str, probe_timeout_ms: int, skip: set[str] = frozenset()  # type: ignore[assignment]
+    ) -> None:
+        self.skip = skip  # the Alembic version table
         self.probe = connect(
             database_url,
             read_only=False,
@@ -111,14 +114,21 @@ class LockTracer:
         locks: dict[str, list[str]] = {}
         locked_tables: list[tuple[str, str]] = []
         for oid, mode in session.execute(LOCKS_QUERY).fetchall():
-            schema, name, kind, _node = relations.get(oid) or committed.get(oid, ("", "?", "", 0))
+            relation = relations.get(oid) or committed.get(oid)
+            if relation is None or relation[2] not in ("r", "p") or relation[1] in self.skip:
+                continue  # lock modes are reported per table; indexes and sequences follow them
+            schema, name = relation[0], relation[1]
             locks.setdefault(_display(schema, name), []).append(mode)
-            if kind in ("r", "p") and oid in committed and (schema, name) not in locked_tables:
+            if oid in committed and (schema, name) not in locked_tables:
                 locked_tables.append((schema, name))
         rewritten = sorted(
             _display(relations[oid][0], relations[oid][1])
             for oid, (_name, node) in self._before_nodes.items()
-            if oid in relations and oid in committed and node and relations[oid][3] != node
+            if oid in relations
+            and oid in committed
+            and relations[oid][2] != "S"
+            and node
+            and relations[oid][3] != node
         )
         blocks_reads, blocks_writes = [], []
         for schema, name in locked_tables:

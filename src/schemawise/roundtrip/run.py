@@ -217,8 +217,8 @@ def measure(
             statement_timeout_ms=settings.statement_timeout_ms,
             stale_after_minutes=settings.stale_scratch_minutes,
         ) as trace_url:
-            tracer = LockTracer(trace_url, settings.lock_probe_timeout_ms)
             replay = RoundTrip(alembic_ini, trace_url, settings, RoundtripResults(), progress)
+            tracer = LockTracer(trace_url, settings.lock_probe_timeout_ms, replay.skip)
             try:
                 replay.trace_locks(tracer)
             finally:
@@ -233,19 +233,15 @@ def report(results: RoundtripResults, rules: list[Rule]) -> list[Diagnostic]:
     return diagnostics
 
 
-def test_migrations(
+def run_migration_test(
     alembic_ini: str | Path = "alembic.ini",
     *,
     database_url: str | None = None,
     config: Config | None = None,
     trace_locks: bool = False,
     progress: ProgressCallback | None = None,
-) -> list[Diagnostic]:
-    """Round-trip every revision of `alembic_ini` on a scratch database and report RT findings.
-
-    `database_url` names the server (its own database is never changed); `None` uses the config's
-    URL, then `DATABASE_URL`, then an embedded throwaway server.
-    """
+) -> tuple[RoundtripResults, list[Diagnostic]]:
+    """`test_migrations`, also returning the measurements (the lock trace table, the diffs)."""
     config = config or load_config()
     selection = Selection.build(config.select, config.extend_select, config.ignore)
     rules = selection.rules("roundtrip")
@@ -265,7 +261,31 @@ def test_migrations(
             trace_locks=trace_locks,
             progress=progress,
         )
-    return report(results, rules)
+    return results, report(results, rules)
+
+
+def test_migrations(
+    alembic_ini: str | Path = "alembic.ini",
+    *,
+    database_url: str | None = None,
+    config: Config | None = None,
+    trace_locks: bool = False,
+    progress: ProgressCallback | None = None,
+) -> list[Diagnostic]:
+    """Round-trip every revision of `alembic_ini` on a scratch database and report RT findings.
+
+    `database_url` names the server (its own database is never changed); `None` uses the config's
+    URL, then `DATABASE_URL`, then an embedded throwaway server. `trace_locks` adds the measured
+    lock trace (RT101-RT103). Findings are filtered by the config's `select`/`ignore`.
+    """
+    _results, diagnostics = run_migration_test(
+        alembic_ini,
+        database_url=database_url,
+        config=config,
+        trace_locks=trace_locks,
+        progress=progress,
+    )
+    return diagnostics
 
 
 test_migrations.__test__ = False  # type: ignore[attr-defined]  # not a pytest test despite its name

@@ -1,0 +1,136 @@
+"""`schemawise migrations test`: the round trip on a scratch database, with progress and lock trace."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from schemawise.cli import common
+from schemawise.cli.app import migrations_app
+from schemawise.config import Config
+from schemawise.errors import MigrationParseError
+from schemawise.roundtrip.results import RoundtripResults, short
+from schemawise.roundtrip.run import ProgressCallback, ProgressEvent, run_migration_test
+
+
+def _alembic_ini(given: Path | None, config: Config) -> Path:
+    """--alembic-ini, else an alembic.ini among `[tool.schemawise.migrations] paths`, else ./alembic.ini."""
+    if given is not None:
+        return given
+    for raw in config.migrations.paths:
+        path = config.resolve(raw)
+        if path.suffix == ".ini" and path.is_file():
+            return path
+        if path.is_dir() and (path / "alembic.ini").is_file():
+            return path / "alembic.ini"
+    for candidate in (Path.cwd() / "alembic.ini", config.root / "alembic.ini"):
+        if candidate.is_file():
+            return candidate
+    raise MigrationParseError(
+        "no alembic.ini found: pass --alembic-ini or set [tool.schemawise.migrations] paths"
+    )
+
+
+@contextmanager
+def _progress(console: Console) -> Iterator[ProgressCallback]:
+    """Revision n of N and the current step, on stderr, only when stderr is a terminal."""
+    with Progress(
+        TextColumn("[bold]migrations test[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[revision]} {task.fields[step]}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as progress:
+        task = progress.add_task("revisions", total=None, revision="", step="starting")
+
+        def update(event: ProgressEvent) -> None:
+            progress.update(
+                task,
+                total=event.total,
+                completed=event.position - 1,
+                revision=f"revision {event.revision}",
+                step=event.step,
+            )
+
+        yield update
+
+
+def _print_lock_trace(results: RoundtripResults, console: Console) -> None:
+    table = Table(title="lock trace", title_justify="left")
+    for column in ("revision", "statement", "locks", "rewrite", "blocks reads", "blocks writes"):
+        table.add_column(column)
+    table.add_column("ms", justify="right")
+    for trace in results.statements:
+        locks = "; ".join(
+            f"{name}: {', '.join(mode.removesuffix('Lock') for mode in modes)}"
+            for name, modes in trace.locks.items()
+        )
+        table.add_row(
+            trace.revision.revision,
+            short(trace.statement, 60),
+            locks,
+            ", ".join(trace.rewritten) or "no",
+            ", ".join(trace.blocks_reads) or "no",
+            ", ".join(trace.blocks_writes) or "no",
+            f"{trace.duration_ms:.1f}",
+        )
+    console.print(table)
+
+
+@migrations_app.command("test")
+def test(
+    alembic_ini: Annotated[
+        Path | None,
+        typer.Option(
+            "--alembic-ini",
+            help="The project's alembic.ini (default: [tool.schemawise.migrations] paths, ./alembic.ini)",
+            show_default=False,
+        ),
+    ] = None,
+    database_url: common.DatabaseUrlOption = None,
+    trace_locks: Annotated[
+        bool,
+        typer.Option(
+            "--trace-locks",
+            help="Replay the upgrades on tables holding rows and measure each statement's locks",
+        ),
+    ] = False,
+    format: common.FormatOption = None,
+    select: common.SelectOption = None,
+    extend_select: common.ExtendSelectOption = None,
+    ignore: common.IgnoreOption = None,
+    config_file: common.ConfigOption = None,
+    fail_on: common.FailOnOption = None,
+) -> None:
+    """Upgrade, downgrade and upgrade every revision on a scratch database, with rows in the tables."""
+    config = common.build_config(
+        format=format,
+        select=select,
+        extend_select=extend_select,
+        ignore=ignore,
+        config_file=config_file,
+        fail_on=fail_on,
+        database_url=database_url,
+    )
+    ini = _alembic_ini(alembic_ini, config)
+    console = Console(stderr=True)
+    with _progress(console) as progress:
+        results, diagnostics = run_migration_test(
+            ini, config=config, trace_locks=trace_locks, progress=progress
+        )
+    if trace_locks:
+        _print_lock_trace(results, console)
+    common.note(f"tested {results.revisions} revisions of {ini}")
+    sys.stderr.flush()
+    common.report(diagnostics, config)
