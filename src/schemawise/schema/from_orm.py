@@ -110,7 +110,7 @@ def _sqlmodel_column_orm(cls: type, key: str, column: SAColumn) -> ColumnOrm | N
         nullable_explicit=nullable_given,
     )
     if info.default_factory is not None:
-        orm.default_kind = "callable"
+        orm.default_kind, orm.default_value = "callable", info.default_factory
     elif info.default is not PydanticUndefined and info.default is not None:
         orm.default_kind, orm.default_value = "scalar", info.default
     _read_column_default(column, orm)
@@ -135,7 +135,8 @@ def _read_column_default(column: SAColumn, orm: ColumnOrm) -> None:
     if default is None or orm.default_kind is not None:
         return
     if getattr(default, "is_callable", False):
-        orm.default_kind = "callable"
+        # SQLAlchemy wraps a no-argument callable but keeps its name (`uuid4`), which SM110 reads.
+        orm.default_kind, orm.default_value = "callable", default.arg
     elif getattr(default, "is_scalar", False):
         orm.default_kind, orm.default_value = "scalar", default.arg
 
@@ -251,6 +252,8 @@ def _relationship(
         foreign_key_columns=fk_columns,
         viewonly=bool(prop.viewonly),
         location=location,
+        # An inherited property is the base mapper's own object: its `parent` is the declaring mapper.
+        inherited_from=None if prop.parent is mapper else prop.parent.class_.__name__,
     )
 
 

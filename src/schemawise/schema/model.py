@@ -33,6 +33,7 @@ class ColumnOrm:
     annotation: str | None = None
     # The Python-side default: "callable" (called per insert), "scalar" (a value fixed at import) or None.
     default_kind: Literal["callable", "scalar"] | None = None
+    # The scalar value, or the callable itself (SQLAlchemy's wrapper keeps the name, e.g. `uuid4`).
     default_value: Any = None
     # Whether `nullable=` was passed explicitly (SQLModel derives it from the annotation otherwise).
     nullable_explicit: bool = False
@@ -168,6 +169,9 @@ class Relationship:
     foreign_key_columns: tuple[str, ...] = ()
     viewonly: bool = False
     location: Location = NOWHERE
+    # The base class that declares it when the mapper of a subclass (inheritance) lists it too; rules
+    # report a relationship once, where it is declared, and use inherited copies only for lookups.
+    inherited_from: str | None = None
 
     @property
     def deletes_children(self) -> bool:

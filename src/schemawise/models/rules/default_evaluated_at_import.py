@@ -92,7 +92,10 @@ def default_evaluated_at_import(ctx: ReviewContext) -> Iterator[Finding]:
                     f"Default of `{column.name}` is {kind} computed once at import "
                     f"(`{orm.default_value}`)"
                 ),
-                help=f"Pass a function instead of its result: `Field(default_factory={factory})`",
+                help=(
+                    f"Pass the function, not its result: `{factory}` as `default_factory=` "
+                    "in `Field` or `default=` in `mapped_column`"
+                ),
                 path=location.path,
                 line=location.line,
                 table=table.display_name,

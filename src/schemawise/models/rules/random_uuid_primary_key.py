@@ -62,7 +62,11 @@ def random_uuid_primary_key(ctx: ReviewContext) -> Iterator[Finding]:
         location = table.column_location(column.name)
         yield Finding(
             message=f"Primary key `{table.name}.{column.name}` defaults to random UUIDv4 values",
-            help="Generate time-ordered UUIDv7 keys, e.g. `Field(default_factory=uuid7)`",
+            help=(
+                "Generate time-ordered UUIDv7 keys in the server default (`uuidv7()` from PostgreSQL 18)"
+                if column.default and _RANDOM_UUID_SQL.search(column.default)
+                else "Generate time-ordered UUIDv7 keys, e.g. `Field(default_factory=uuid7)`"
+            ),
             path=location.path,
             line=location.line,
             table=table.display_name,
