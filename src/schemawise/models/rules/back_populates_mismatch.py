@@ -52,7 +52,11 @@ def back_populates_mismatch(ctx: ReviewContext) -> Iterator[Finding]:
     }
     for relationship in by_name.values():
         wanted = relationship.back_populates
-        if not wanted or relationship.target_class not in known_classes:
+        if (
+            relationship.inherited_from
+            or not wanted
+            or relationship.target_class not in known_classes
+        ):
             continue  # nothing to check, or a class outside the reviewed models
         reverse_name = f"{relationship.target_class}.{wanted}"
         reverse = by_name.get(reverse_name)

@@ -42,6 +42,8 @@ def lazy_loading_collection(ctx: ReviewContext) -> Iterator[Finding]:
     """
     for table in ctx.schema.tables.values():
         for relationship in table.relationships:
+            if relationship.inherited_from:
+                continue  # reported once, on the class that declares it
             if (
                 not relationship.uselist
                 or relationship.direction == "many-to-one"

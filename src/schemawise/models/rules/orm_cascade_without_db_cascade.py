@@ -57,6 +57,8 @@ def orm_cascade_without_db_cascade(ctx: ReviewContext) -> Iterator[Finding]:
     """
     for table in ctx.schema.tables.values():
         for relationship in table.relationships:
+            if relationship.inherited_from:
+                continue  # reported once, on the class that declares it
             if relationship.direction != "one-to-many" or not relationship.deletes_children:
                 continue
             fk = ctx.schema.relationship_foreign_key(relationship)

@@ -48,6 +48,8 @@ def passive_deletes_without_ondelete(ctx: ReviewContext) -> Iterator[Finding]:
     """
     for table in ctx.schema.tables.values():
         for relationship in table.relationships:
+            if relationship.inherited_from:
+                continue  # reported once, on the class that declares it
             if relationship.direction != "one-to-many" or not relationship.passive_deletes:
                 continue
             fk = ctx.schema.relationship_foreign_key(relationship)

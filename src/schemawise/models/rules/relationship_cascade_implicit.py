@@ -43,6 +43,8 @@ def relationship_cascade_implicit(ctx: ReviewContext) -> Iterator[Finding]:
     """
     for table in ctx.schema.tables.values():
         for relationship in table.relationships:
+            if relationship.inherited_from:
+                continue  # reported once, on the class that declares it
             if (
                 relationship.direction != "one-to-many"
                 or not relationship.uselist

@@ -59,6 +59,8 @@ def relationship_without_back_populates(ctx: ReviewContext) -> Iterator[Finding]
         (r.target_class, r.back_populates) for r in relationships if r.back_populates
     }
     for relationship in relationships:
+        if relationship.inherited_from:
+            continue  # reported once, on the class that declares it
         if relationship.backref:
             message = f"Relationship `{relationship.name}` uses `backref`"
             help_text = (
