@@ -123,11 +123,21 @@ def _nullable_given(column: SAColumn) -> bool:
 
 
 def _annotation_text(annotation: Any) -> str | None:
+    """The annotation as the user wrote it, for messages: `str | None`, `dict[str, Any]`.
+
+    `Mapped[...]` is unwrapped (the message is about the value type) and module paths are dropped.
+    """
     if annotation is None:
         return None
     if isinstance(annotation, str):
-        return annotation
-    return getattr(annotation, "__name__", None) or str(annotation).replace("typing.", "")
+        inner = re.fullmatch(r"Mapped\[(.*)\]", annotation.strip())
+        return inner.group(1) if inner else annotation
+    origin = typing.get_origin(annotation)
+    if getattr(origin, "__name__", "") == "Mapped" and typing.get_args(annotation):
+        return _annotation_text(typing.get_args(annotation)[0])
+    if origin is None and isinstance(annotation, type):
+        return annotation.__name__
+    return re.sub(r"\b(?:\w+\.)+(\w+)", r"\1", str(annotation))
 
 
 def _read_column_default(column: SAColumn, orm: ColumnOrm) -> None:

@@ -75,7 +75,10 @@ def model_nullability_mismatch(ctx: ReviewContext) -> Iterator[Finding]:
                 help_text = "Drop `| None` from the annotation, or remove `nullable=False`"
             elif not orm.annotation_nullable and column.nullable:
                 message = f"Field `{owner}.{column.name}` is annotated {annotation} but the column allows NULL"
-                help_text = "Add `nullable=False` to the column, or annotate the field `... | None`"
+                optional = f"{orm.annotation} | None" if orm.annotation else "... | None"
+                help_text = (
+                    f"Add `nullable=False` to the column, or annotate the field `{optional}`"
+                )
             else:
                 continue
             location = table.column_location(column.name)
