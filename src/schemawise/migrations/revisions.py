@@ -27,6 +27,8 @@ class RevisionFile:
     problem: Problem | None = None
     # call start line -> name of the method called there (`create_index` for `op.create_index(...)`)
     call_names: dict[int, str] = field(default_factory=dict)
+    # (module, line) of every import anywhere in the file; `from a import b` gives `a` and `a.b`.
+    imports: list[tuple[str, int]] = field(default_factory=list)
 
     def function(self, name: str) -> ast.FunctionDef | None:
         if self.tree is None:
@@ -74,12 +76,20 @@ def _assignments(tree: ast.Module) -> dict[str, tuple[ast.expr, int]]:
     return found
 
 
-def _call_names(tree: ast.Module) -> dict[int, str]:
+def _index_source(revision: RevisionFile, tree: ast.Module) -> None:
+    """One walk over the file for the call names and imports (a history has hundreds of files)."""
     names: dict[int, str] = {}
+    imports: list[tuple[str, int]] = []
     for node in ast.walk(tree):  # breadth first: the outer call of a line is seen first
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             names.setdefault(node.lineno, node.func.attr)
-    return names
+        elif isinstance(node, ast.Import):
+            imports.extend((alias.name, node.lineno) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            imports.append((node.module, node.lineno))
+            imports.extend((f"{node.module}.{alias.name}", node.lineno) for alias in node.names)
+    revision.call_names = names
+    revision.imports = imports
 
 
 _IDENTIFIER = re.compile(
@@ -116,7 +126,7 @@ def read_revision_file(path: Path) -> RevisionFile:
         )
         return revision
     revision.tree = tree
-    revision.call_names = _call_names(tree)
+    _index_source(revision, tree)
     values = _assignments(tree)
     if "revision" in values:
         value, line = values["revision"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Iterator
 
 from schemawise.migrations.context import LintContext
@@ -11,17 +10,6 @@ from schemawise.registry import Finding, rule
 # Libraries whose own `models`-like modules are fine to import in a revision.
 LIBRARIES = ("alembic", "sqlalchemy", "sqlmodel", "geoalchemy2", "sqlalchemy_utils", "pgvector")
 MODEL_MODULE_NAMES = {"models", "model"}
-
-
-def _imported_modules(tree: ast.Module) -> Iterator[tuple[str, int]]:
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                yield alias.name, node.lineno
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            yield node.module, node.lineno
-            for alias in node.names:  # `from app import models`
-                yield f"{node.module}.{alias.name}", node.lineno
 
 
 def _is_application_model(module: str, application_modules: frozenset[str]) -> bool:
@@ -68,7 +56,7 @@ def migration_imports_app_models(context: LintContext) -> Iterator[Finding]:
         if revision.revision not in graph.in_scope or revision.tree is None:
             continue
         reported: set[int] = set()
-        for module, line in _imported_modules(revision.tree):
+        for module, line in revision.imports:
             if line in reported or not _is_application_model(module, context.application_modules):
                 continue
             reported.add(line)
