@@ -24,13 +24,13 @@ def back_populates_mismatch(ctx: ReviewContext) -> Iterator[Finding]:
 
     ## Example
     ```python
-    class Video(Base, table=True):
+    class Video(SQLModel, table=True):
         __tablename__ = "videos"
         id: int | None = Field(default=None, primary_key=True)
         clips: list["Clip"] = Relationship(back_populates="video")
 
 
-    class Clip(Base, table=True):
+    class Clip(SQLModel, table=True):
         __tablename__ = "clips"
         id: int | None = Field(default=None, primary_key=True)
         video_id: int = Field(foreign_key="videos.id", ondelete="CASCADE", index=True)
@@ -39,7 +39,7 @@ def back_populates_mismatch(ctx: ReviewContext) -> Iterator[Finding]:
 
     ## Use instead
     ```python
-    class Clip(Base, table=True):
+    class Clip(SQLModel, table=True):
         __tablename__ = "clips"
         id: int | None = Field(default=None, primary_key=True)
         video_id: int = Field(foreign_key="videos.id", ondelete="CASCADE", index=True)

@@ -24,7 +24,7 @@ def lazy_loading_collection(ctx: ReviewContext) -> Iterator[Finding]:
 
     ## Example
     ```python
-    class Video(Base, table=True):
+    class Video(SQLModel, table=True):
         __tablename__ = "videos"
         id: int | None = Field(default=None, primary_key=True)
         clips: list["Clip"] = Relationship(back_populates="video")
@@ -32,7 +32,7 @@ def lazy_loading_collection(ctx: ReviewContext) -> Iterator[Finding]:
 
     ## Use instead
     ```python
-    class Video(Base, table=True):
+    class Video(SQLModel, table=True):
         __tablename__ = "videos"
         id: int | None = Field(default=None, primary_key=True)
         clips: list["Clip"] = Relationship(

@@ -18,20 +18,20 @@ def orm_cascade_without_db_cascade(ctx: ReviewContext) -> Iterator[Finding]:
     ## Why is this bad?
     Without `passive_deletes`, deleting a video makes the session load every clip and delete them one
     `DELETE` at a time: slow for large collections, and rows inserted by other sessions in the meantime
-    are missed. Without `ON DELETE CASCADE`, a delete issued outside the ORM (`session.execute(delete(
-    Video))`, SQL, another service) fails or, with `SET NULL`, leaves children that the ORM would have
-    deleted. With both, the database removes the children in one statement and the ORM trusts it.
+    are missed. Without `ON DELETE CASCADE`, a delete issued outside the ORM
+    (`session.execute(delete(Video))`, raw SQL, another service) fails or, with `SET NULL`, leaves
+    children that the ORM would have deleted. With both, the database removes the children in one statement and the ORM trusts it.
     (`passive_deletes` with no `ON DELETE` action at all is SM213.)
 
     ## Example
     ```python
-    class Video(Base, table=True):
+    class Video(SQLModel, table=True):
         __tablename__ = "videos"
         id: int | None = Field(default=None, primary_key=True)
         clips: list["Clip"] = Relationship(back_populates="video", cascade_delete=True)
 
 
-    class Clip(Base, table=True):
+    class Clip(SQLModel, table=True):
         __tablename__ = "clips"
         id: int | None = Field(default=None, primary_key=True)
         video_id: int = Field(foreign_key="videos.id", index=True)
@@ -40,7 +40,7 @@ def orm_cascade_without_db_cascade(ctx: ReviewContext) -> Iterator[Finding]:
 
     ## Use instead
     ```python
-    class Video(Base, table=True):
+    class Video(SQLModel, table=True):
         __tablename__ = "videos"
         id: int | None = Field(default=None, primary_key=True)
         clips: list["Clip"] = Relationship(
@@ -48,7 +48,7 @@ def orm_cascade_without_db_cascade(ctx: ReviewContext) -> Iterator[Finding]:
         )
 
 
-    class Clip(Base, table=True):
+    class Clip(SQLModel, table=True):
         __tablename__ = "clips"
         id: int | None = Field(default=None, primary_key=True)
         video_id: int = Field(foreign_key="videos.id", ondelete="CASCADE", index=True)

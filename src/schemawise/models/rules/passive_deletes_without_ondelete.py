@@ -22,7 +22,7 @@ def passive_deletes_without_ondelete(ctx: ReviewContext) -> Iterator[Finding]:
 
     ## Example
     ```python
-    class Video(Base, table=True):
+    class Video(SQLModel, table=True):
         __tablename__ = "videos"
         id: int | None = Field(default=None, primary_key=True)
         clips: list["Clip"] = Relationship(
@@ -30,7 +30,7 @@ def passive_deletes_without_ondelete(ctx: ReviewContext) -> Iterator[Finding]:
         )
 
 
-    class Clip(Base, table=True):
+    class Clip(SQLModel, table=True):
         __tablename__ = "clips"
         id: int | None = Field(default=None, primary_key=True)
         video_id: int = Field(foreign_key="videos.id", index=True)
@@ -39,7 +39,7 @@ def passive_deletes_without_ondelete(ctx: ReviewContext) -> Iterator[Finding]:
 
     ## Use instead
     ```python
-    class Clip(Base, table=True):
+    class Clip(SQLModel, table=True):
         __tablename__ = "clips"
         id: int | None = Field(default=None, primary_key=True)
         video_id: int = Field(foreign_key="videos.id", ondelete="CASCADE", index=True)

@@ -25,7 +25,7 @@ def relationship_cascade_implicit(ctx: ReviewContext) -> Iterator[Finding]:
 
     ## Example
     ```python
-    class Video(Base, table=True):
+    class Video(SQLModel, table=True):
         __tablename__ = "videos"
         id: int | None = Field(default=None, primary_key=True)
         clips: list["Clip"] = Relationship(back_populates="video")
@@ -33,7 +33,7 @@ def relationship_cascade_implicit(ctx: ReviewContext) -> Iterator[Finding]:
 
     ## Use instead
     ```python
-    class Video(Base, table=True):
+    class Video(SQLModel, table=True):
         __tablename__ = "videos"
         id: int | None = Field(default=None, primary_key=True)
         clips: list["Clip"] = Relationship(

@@ -26,13 +26,13 @@ def relationship_without_back_populates(ctx: ReviewContext) -> Iterator[Finding]
 
     ## Example
     ```python
-    class Video(Base, table=True):
+    class Video(SQLModel, table=True):
         __tablename__ = "videos"
         id: int | None = Field(default=None, primary_key=True)
         clips: list["Clip"] = Relationship()
 
 
-    class Clip(Base, table=True):
+    class Clip(SQLModel, table=True):
         __tablename__ = "clips"
         id: int | None = Field(default=None, primary_key=True)
         video_id: int = Field(foreign_key="videos.id", ondelete="CASCADE", index=True)
@@ -40,13 +40,13 @@ def relationship_without_back_populates(ctx: ReviewContext) -> Iterator[Finding]
 
     ## Use instead
     ```python
-    class Video(Base, table=True):
+    class Video(SQLModel, table=True):
         __tablename__ = "videos"
         id: int | None = Field(default=None, primary_key=True)
         clips: list["Clip"] = Relationship(back_populates="video")
 
 
-    class Clip(Base, table=True):
+    class Clip(SQLModel, table=True):
         __tablename__ = "clips"
         id: int | None = Field(default=None, primary_key=True)
         video_id: int = Field(foreign_key="videos.id", ondelete="CASCADE", index=True)
