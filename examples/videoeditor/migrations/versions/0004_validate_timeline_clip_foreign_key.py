@@ -2,6 +2,9 @@
 
 A revision of its own, so it runs in its own transaction (env.py sets `transaction_per_migration`):
 the validating scan holds only SHARE UPDATE EXCLUSIVE, which does not block reads or writes.
+If rows written before 0003 may point at clips that no longer exist, VALIDATE fails on them: find
+them first (`WHERE NOT EXISTS (SELECT FROM clips ...)`) and repair or delete them in batches. Here
+the application always deleted timeline items with their clip, so there are none.
 
 Revision ID: 0004
 Revises: 0003

@@ -24,18 +24,19 @@ down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# On INSERT, fill whichever of the two columns the writer left out; on UPDATE, copy the column that
-# changed into the other one.
+# Keep `name` and `title` equal on every write: an INSERT fills the one the writer left out, an
+# UPDATE copies the column that changed into the other. When a writer sets both, `title` (the new
+# column) wins, so the two never disagree and the contract step (0011) loses nothing.
 SYNC_FUNCTION = """
 CREATE FUNCTION projects_sync_name_title() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
         NEW.title := COALESCE(NEW.title, NEW.name);
-        NEW.name := COALESCE(NEW.name, NEW.title);
-    ELSIF NEW.name IS DISTINCT FROM OLD.name THEN
-        NEW.title := NEW.name;
+        NEW.name := NEW.title;
     ELSIF NEW.title IS DISTINCT FROM OLD.title THEN
         NEW.name := NEW.title;
+    ELSIF NEW.name IS DISTINCT FROM OLD.name THEN
+        NEW.title := NEW.name;
     END IF;
     RETURN NEW;
 END

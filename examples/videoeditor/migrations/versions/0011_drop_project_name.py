@@ -24,11 +24,11 @@ CREATE FUNCTION projects_sync_name_title() RETURNS trigger LANGUAGE plpgsql AS $
 BEGIN
     IF TG_OP = 'INSERT' THEN
         NEW.title := COALESCE(NEW.title, NEW.name);
-        NEW.name := COALESCE(NEW.name, NEW.title);
-    ELSIF NEW.name IS DISTINCT FROM OLD.name THEN
-        NEW.title := NEW.name;
+        NEW.name := NEW.title;
     ELSIF NEW.title IS DISTINCT FROM OLD.title THEN
         NEW.name := NEW.title;
+    ELSIF NEW.name IS DISTINCT FROM OLD.name THEN
+        NEW.title := NEW.name;
     END IF;
     RETURN NEW;
 END
