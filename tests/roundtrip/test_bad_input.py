@@ -134,3 +134,17 @@ def test_role_without_createdb_is_told_which_grant_it_needs(server_url: str) -> 
     finally:
         with connect(server_url, read_only=False) as admin:
             admin.execute(f"DROP ROLE {role}")
+
+
+def test_ignore_comment_on_the_reported_revision_line_suppresses_the_finding(
+    server_url: str, project_copy
+) -> None:
+    project = project_copy("key_swap_loses_rows")
+    revision = project / "migrations/versions/0002_uuid_key.py"
+    text = revision.read_text()
+    text = text.replace("def upgrade():", "def upgrade():  # schemawise: ignore[RT006]")
+    text = text.replace(
+        "def downgrade():", "def downgrade():  # schemawise: ignore[data-lost-in-round-trip]"
+    )
+    revision.write_text(text)
+    assert run_project(project, server_url) == []

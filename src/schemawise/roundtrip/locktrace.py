@@ -52,7 +52,10 @@ class LockTracer:
     """Install around one revision's upgrade; collects a `StatementTrace` per statement."""
 
     def __init__(
-        self, database_url: str, probe_timeout_ms: int, skip: set[str] = frozenset()  # type: ignore[assignment]
+        self,
+        database_url: str,
+        probe_timeout_ms: int,
+        skip: set[str] = frozenset(),  # type: ignore[assignment]
     ) -> None:
         self.skip = skip  # the Alembic version table
         self.probe = connect(

@@ -82,6 +82,7 @@ class StatementTrace:
 @dataclass
 class RoundtripResults:
     revisions: int = 0
+    revision_paths: list[str] = field(default_factory=list)  # where `schemawise: ignore` may sit
     upgrade_failures: list[StepFailure] = field(default_factory=list)
     downgrade_failures: list[StepFailure] = field(default_factory=list)
     not_inverse: list[NotInverse] = field(default_factory=list)

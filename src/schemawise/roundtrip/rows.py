@@ -96,7 +96,8 @@ def changed_values(before: dict[str, TableRows], after: dict[str, TableRows]) ->
             old_row, new_row = old.rows[key], new.rows[key]
             assert isinstance(old_row, dict) and isinstance(new_row, dict)
             for column, value in old_row.items():
-                if column in new_row and new_row[column] != value:
+                # NULL -> a value is a backfill the downgrade kept, not a loss.
+                if value is not None and column in new_row and new_row[column] != value:
                     differing[column] = differing.get(column, 0) + 1
         for column, count in sorted(differing.items()):
             losses.append(RowLoss(name, count, len(common), column))

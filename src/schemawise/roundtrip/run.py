@@ -32,6 +32,7 @@ from schemawise.roundtrip.seeding import Seeder
 from schemawise.roundtrip.settings import RoundtripSettings
 from schemawise.roundtrip.snapshot import diff, take_snapshot
 from schemawise.selection import Selection
+from schemawise.suppression import SuppressionSet
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class RoundTrip:
         """Round-trip every revision; True when head was reached."""
         revisions = revisions_base_first(self.runner.script)
         self.results.revisions = len(revisions)
+        self.results.revision_paths = [script.path for script in revisions if script.path]
         irreversible = set(self.settings.irreversible)
         before_schema = take_snapshot(self.conn, self.skip)
         for position, script in enumerate(revisions, start=1):
@@ -229,8 +231,11 @@ def measure(
 
 
 def report(results: RoundtripResults, rules: list[Rule]) -> list[Diagnostic]:
+    """Findings of the selected rules, minus those a `# schemawise: ignore[RT...]` comment on the
+    reported revision line suppresses (e.g. on `def downgrade():`)."""
     diagnostics = [d for rule in rules for d in rule.run(results)]
-    return diagnostics
+    suppressions = SuppressionSet.collect(results.revision_paths)
+    return suppressions.apply(diagnostics, rules)
 
 
 def run_migration_test(

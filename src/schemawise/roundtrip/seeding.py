@@ -116,8 +116,13 @@ def read_tables(conn: psycopg.Connection, skip: set[str]) -> dict[tuple[str, str
     return tables
 
 
-def _value(column: SeedColumn, counter: int) -> str | None:
-    """A text value for `column` that PostgreSQL casts to its type; unique per counter."""
+def _value(column: SeedColumn, counter: int, rank: int = 0) -> str | None:
+    """A text value for `column` that PostgreSQL casts to its type; unique per counter.
+
+    `rank` orders the numbers and times of one row: a column with a higher rank gets a larger value,
+    which satisfies the common `CHECK (end_ms > start_ms)` when the columns are declared in that order
+    (the seeder retries with the ranks reversed when they are not).
+    """
     if column.allowed:
         return column.allowed[counter % len(column.allowed)]
     if column.enum_labels:
@@ -136,18 +141,24 @@ def _value(column: SeedColumn, counter: int) -> str | None:
     if base in ("inet", "cidr"):
         return f"10.{(counter >> 16) & 255}.{(counter >> 8) & 255}.{counter & 255}"
     if base in ("timestamptz", "timestamp"):
-        return (_EPOCH + timedelta(seconds=counter)).isoformat()
+        return (_EPOCH + timedelta(days=rank, seconds=counter)).isoformat()
     if base == "date":
-        return (_EPOCH + timedelta(days=counter % 100_000)).date().isoformat()
+        return (_EPOCH + timedelta(days=counter % 10_000 + rank * 10_000)).date().isoformat()
     if base in ("time", "timetz"):
         return f"{(counter // 60) % 24:02d}:{counter % 60:02d}:00"
     if base == "interval":
         return f"{counter} seconds"
     if base == "numeric" and column.typmod > 4:
         precision, scale = ((column.typmod - 4) >> 16) & 0xFFFF, (column.typmod - 4) & 0xFFFF
-        return str(counter % 10 ** max(precision - scale, 0)) if precision > scale else "0"
+        if precision <= scale:  # a fraction, like `score numeric(3, 3)`: keep it within [0, 1)
+            return f"0.{(counter % 10**scale):0{scale}d}" if scale else "0"
+        return str(counter % 10 ** (precision - scale))
+    if base in ("float4", "float8") and rank >= 0:
+        return f"0.{counter % 1000:03d}{rank}"  # in [0, 1): fits scores and ratios
     if column.category == "N":
-        return str(counter % 32000 if base == "int2" else counter)
+        if base == "int2":
+            return str(counter % 1000 + rank * 1000)
+        return str(counter + rank * 1_000_000)
     if column.category == "S":
         text = f"{column.name}-{counter}"
         length = column.typmod - 4 if column.typmod > 4 else None
@@ -162,10 +173,15 @@ class Seeder:
         self.counter = 1000
         self.skip = {version_table}
         self.unseedable: dict[str, str] = {}  # table -> first error, reported once
+        self._tables: dict[tuple[str, str], SeedTable] = {}
 
     def _order(self, tables: dict[tuple[str, str], SeedTable]) -> list[SeedTable]:
         graph = {
-            key: {fk.referred for fk in table.foreign_keys if fk.referred != key}
+            key: {
+                fk.referred
+                for fk in table.foreign_keys + self._implied_foreign_keys(table)
+                if fk.referred != key
+            }
             for key, table in tables.items()
         }
         try:
@@ -175,9 +191,13 @@ class Seeder:
         return [tables[key] for key in order if key in tables]
 
     def seed(self, conn: psycopg.Connection, rows_per_table: int, *, top_up: bool = False) -> None:
+        self._tables = read_tables(conn, self.skip)
+        self._seed(conn, rows_per_table, top_up=top_up)
+
+    def _seed(self, conn: psycopg.Connection, rows_per_table: int, *, top_up: bool) -> None:
         """Add `rows_per_table` rows to every table, or only as many as bring each table to that
         count (`top_up`). Autocommit connection; one transaction per table."""
-        tables = read_tables(conn, self.skip)
+        tables = self._tables
         for table in self._order(tables):
             count = rows_per_table
             if top_up:
@@ -187,22 +207,51 @@ class Seeder:
                 count = max(rows_per_table - (existing[0] if existing else 0), 0)
             if count == 0:
                 continue
-            try:
-                with conn.transaction():
-                    self._seed_table(conn, table, count)
-            except (psycopg.Error, _Unseedable) as error:
+            error: Exception | None = None
+            for direction in (1, -1):  # ranks in column order, then reversed
+                try:
+                    with conn.transaction():
+                        self._seed_table(conn, table, count, direction)
+                    error = None
+                    break
+                except psycopg.errors.CheckViolation as violation:
+                    error = violation
+                except (psycopg.Error, _Unseedable) as failure:
+                    error = failure
+                    break
+            if error is not None:
                 message = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
                 self.unseedable.setdefault(table.display, message)
 
-    def _seed_table(self, conn: psycopg.Connection, table: SeedTable, count: int) -> None:
+    def _implied_foreign_keys(self, table: SeedTable) -> list[ForeignKey]:
+        """`clip_id` without a foreign key, while a `clips` table exists: take ids from `clips`, so
+        the rows stay valid when a later revision adds the foreign key."""
+        declared = {c for fk in table.foreign_keys for c in fk.columns}
+        implied = []
+        for column in table.columns:
+            if column.name in declared or not column.name.endswith("_id"):
+                continue
+            stem = column.name.removesuffix("_id")
+            for candidate in (stem + "s", stem + "es", stem):
+                referred = self._tables.get((table.schema, candidate))
+                if referred is not None and referred.key != table.key:
+                    if any(c.name == "id" for c in referred.columns):
+                        implied.append(ForeignKey([column.name], referred.key, ["id"]))
+                    break
+        return implied
+
+    def _seed_table(
+        self, conn: psycopg.Connection, table: SeedTable, count: int, direction: int = 1
+    ) -> None:
+        implied = self._implied_foreign_keys(table)
         fk_values: dict[str, list[tuple[object, ...]]] = {}
-        for fk in table.foreign_keys:
+        for fk in table.foreign_keys + implied:
             query = sql.SQL("SELECT {} FROM {} LIMIT 50").format(
                 sql.SQL(", ").join(sql.Identifier(c) for c in fk.referred_columns),
                 sql.Identifier(*fk.referred),
             )
             fk_values[",".join(fk.columns)] = conn.execute(query).fetchall()
-        fk_columns = {c: fk for fk in table.foreign_keys for c in fk.columns}
+        fk_columns = {c: fk for fk in table.foreign_keys + implied for c in fk.columns}
         columns = [
             c
             for c in table.columns
@@ -213,23 +262,27 @@ class Seeder:
             for _ in range(count):
                 conn.execute(statement)
             return
-        statement = sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
-            sql.Identifier(*table.key),
-            sql.SQL(", ").join(sql.Identifier(c.name) for c in columns),
+        row_values = sql.SQL("({})").format(
             sql.SQL(", ").join(
                 sql.SQL("{}::{}").format(sql.Placeholder(), sql.SQL(c.type)) for c in columns
-            ),
+            )
         )
-        rows = []
+        statement = sql.SQL("INSERT INTO {} ({}) VALUES {}").format(
+            sql.Identifier(*table.key),
+            sql.SQL(", ").join(sql.Identifier(c.name) for c in columns),
+            sql.SQL(", ").join([row_values] * count),
+        )
+        ranks = {c.name: (i if direction > 0 else len(columns) - i) for i, c in enumerate(columns)}
+        rows: list[list[object]] = []
         for _ in range(count):
             self.counter += 1
             row: list[object] = []
             for column in columns:
                 fk = fk_columns.get(column.name)
-                if fk is None:
-                    row.append(_value(column, self.counter))
+                candidates = fk_values[",".join(fk.columns)] if fk is not None else []
+                if fk is None or (not candidates and fk in implied):
+                    row.append(_value(column, self.counter, ranks[column.name]))
                     continue
-                candidates = fk_values[",".join(fk.columns)]
                 if not candidates:
                     if column.not_null:
                         raise _Unseedable(
@@ -241,8 +294,8 @@ class Seeder:
                 value = referred[fk.columns.index(column.name)]
                 row.append(None if value is None else str(value))
             rows.append(row)
-        with conn.cursor() as cursor:
-            cursor.executemany(statement, rows)
+        # One multi-row INSERT: a single round trip, and no pipeline to abort on a failing row.
+        conn.execute(statement, [value for row in rows for value in row])
 
 
 class _Unseedable(Exception):
