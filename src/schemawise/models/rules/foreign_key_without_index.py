@@ -46,15 +46,19 @@ def foreign_key_without_index(ctx: ReviewContext) -> Iterator[Finding]:
                 fk.location if fk.location != NOWHERE else table.column_location(fk.columns[0])
             )
             columns = ", ".join(fk.columns)
-            if len(fk.columns) == 1:
+            name = _index_name(ctx, table.name, fk.columns)
+            if not ctx.from_models:
+                help_text = (
+                    f"Run `CREATE INDEX CONCURRENTLY {name} ON {table.display_name} ({columns})`"
+                )
+            elif len(fk.columns) == 1:
                 referred = f"{fk.referred_table}.{fk.referred_columns[0]}"
+                if fk.referred_schema not in (None, "public"):
+                    referred = f"{fk.referred_schema}.{referred}"
                 help_text = f'Add `index=True` to `Field(foreign_key="{referred}")`'
             else:
                 keys = ", ".join(f'"{column}"' for column in fk.columns)
-                name = _index_name(ctx, table.name, fk.columns)
                 help_text = f'Add `Index("{name}", {keys})` to `__table_args__`'
-            if not ctx.from_models:
-                help_text = f"Run `CREATE INDEX CONCURRENTLY ON {table.display_name} ({columns})`"
             shown = f".{fk.columns[0]}" if len(fk.columns) == 1 else f"({columns})"
             yield Finding(
                 message=f"Foreign key `{table.display_name}{shown}` has no index",
