@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/lint_corpus_scores.py
 
-For every rule, each case file (`bad.sql`, `good.sql`, `bad_revision.py`, `good_revision.py`) is linted
+For every rule, each case file (`bad*.sql`, `good*.sql`, `bad_revision.py`, `good_revision.py`) is linted
 with only that rule selected, as `tests/test_migration_rules.py` does. A flagged line carrying the
 `expect: CODE` marker is a true positive, a flagged line without it (in a bad or a good file) a false
 positive, a marked line left unflagged a false negative. Figures are per rule and pooled over all rules.
@@ -21,7 +21,6 @@ from schemawise.config import Config
 from schemawise.migrations.lint import lint_migrations
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "migrations"
-CASE_FILES = ("bad.sql", "good.sql", "bad_revision.py", "good_revision.py")
 EXPECT = re.compile(r"(?:--|#)\s*expect:\s*([A-Z0-9, ]+)")
 PG_VERSION = re.compile(r"(?:--|#)\s*corpus:\s*pg_version=(\d+)")
 
@@ -83,9 +82,8 @@ def flagged_lines(path: Path, code: str, workdir: Path) -> set[int]:
 def score_rule(code: str, workdir: Path) -> tuple[Score, int]:
     score = Score()
     files = 0
-    for name in CASE_FILES:
-        path = CORPUS / code / name
-        if not path.is_file():
+    for path in sorted((CORPUS / code).iterdir()):
+        if not path.name.startswith(("bad", "good")) or path.suffix not in (".sql", ".py"):
             continue
         files += 1
         expected = marked_lines(path, code)

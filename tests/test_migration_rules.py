@@ -1,6 +1,6 @@
 """Every MG statement rule against its corpus in `tests/corpus/migrations/<CODE>/`.
 
-- `bad.sql` / `bad_revision.py`: the lines marked `-- expect: CODE` / `# expect: CODE` (the statement's
+- `bad.sql` / `bad_revision.py` (and variants such as `bad_pg10.sql`): the lines marked `-- expect: CODE` / `# expect: CODE` (the statement's
   first line, or the `op.*` call's line) are exactly the lines the rule flags;
 - `good.sql` / `good_revision.py`: the safe rewrite of the same change, where the rule flags nothing;
 - `schema.sql` (optional): linted first as an earlier file, so its tables are existing ones whose column
@@ -85,38 +85,32 @@ def test_every_statement_rule_has_a_corpus() -> None:
     assert missing == []
 
 
-@pytest.mark.parametrize("code", STATEMENT_RULES)
-def test_rule_flags_exactly_the_marked_statements_of_bad_sql(code: str, tmp_path: Path) -> None:
-    bad = CORPUS / code / "bad.sql"
+def case_files(kind: str) -> list[tuple[str, str]]:
+    """`(code, file name)` of every `bad*` or `good*` case (`bad.sql`, `bad_pg10.sql`, `bad_revision.py`)."""
+    return [
+        (code, path.name)
+        for code in STATEMENT_RULES
+        for path in sorted((CORPUS / code).iterdir())
+        if path.name.startswith(kind) and path.suffix in (".sql", ".py")
+    ]
+
+
+@pytest.mark.parametrize(("code", "name"), case_files("bad"))
+def test_rule_flags_exactly_the_marked_statements_of_bad_cases(
+    code: str, name: str, tmp_path: Path
+) -> None:
+    bad = CORPUS / code / name
     expected = expected_lines(bad, code)
-    assert expected, f"{bad} marks no statement with `-- expect: {code}`"
+    assert expected, f"{bad} marks no statement with `expect: {code}`"
     found = lint_case(bad, code, tmp_path)
     assert {d.line for d in found} == expected, describe(found)
 
 
-@pytest.mark.parametrize("code", STATEMENT_RULES)
-def test_rule_is_silent_on_the_safe_rewrite_in_good_sql(code: str, tmp_path: Path) -> None:
-    assert describe(lint_case(CORPUS / code / "good.sql", code, tmp_path)) == []
-
-
-REVISION_CASES = sorted(
-    (code, kind)
-    for code in STATEMENT_RULES
-    for kind in ("bad", "good")
-    if (CORPUS / code / f"{kind}_revision.py").is_file()
-)
-
-
-@pytest.mark.parametrize(("code", "kind"), REVISION_CASES)
-def test_rule_flags_exactly_the_marked_op_calls_of_alembic_revisions(
-    code: str, kind: str, tmp_path: Path
+@pytest.mark.parametrize(("code", "name"), case_files("good"))
+def test_rule_is_silent_on_the_safe_rewrite_in_good_cases(
+    code: str, name: str, tmp_path: Path
 ) -> None:
-    revision = CORPUS / code / f"{kind}_revision.py"
-    expected = expected_lines(revision, code)
-    if kind == "bad":
-        assert expected, f"{revision} marks no op line with `# expect: {code}`"
-    found = lint_case(revision, code, tmp_path)
-    assert {d.line for d in found} == expected, describe(found)
+    assert describe(lint_case(CORPUS / code / name, code, tmp_path)) == []
 
 
 def test_flagged_statements_carry_the_documented_fields(tmp_path: Path) -> None:
