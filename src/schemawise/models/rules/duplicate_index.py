@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from schemawise.models.context import ReviewContext
 from schemawise.registry import Finding, rule
-from schemawise.schema.model import NOWHERE, Index, Table
+from schemawise.schema.model import NOWHERE, Index, IndexDefinition, Table
 
 
 @rule("SM205", "duplicate-index", severity="warning", sources=("models", "database"))
@@ -39,7 +39,7 @@ def duplicate_index(ctx: ReviewContext) -> Iterator[Finding]:
     ```
     """
     for table in ctx.schema.tables.values():
-        first_of: dict[tuple[object, ...], tuple[str, Index]] = {}
+        first_of: dict[IndexDefinition, tuple[str, Index]] = {}
         for kind, index in _index_likes(table):
             kept_kind, kept = first_of.setdefault(index.definition, (kind, index))
             if kept is index:
@@ -47,8 +47,9 @@ def duplicate_index(ctx: ReviewContext) -> Iterator[Finding]:
             location = index.location if index.location != NOWHERE else table.location
             flagged, original = _describe(kind, index), _describe(kept_kind, kept)
             yield Finding(
-                message=f"{flagged.capitalize()} on `{table.display_name}` duplicates {original}",
-                help=f"{_removal(table, kind, index)}; {original} already provides it",
+                message=f"{flagged[0].upper()}{flagged[1:]} on `{table.display_name}` duplicates "
+                f"{original}",
+                help=f"{_removal(ctx, table, kind, index)}; {original} already provides it",
                 path=location.path,
                 line=location.line,
                 table=table.display_name,
@@ -80,7 +81,12 @@ def _position(entry: tuple[str, Index]) -> tuple[int, str]:
     return (index.location.line or 0, index.name or "")
 
 
-def _removal(table: Table, kind: str, index: Index) -> str:
+def _removal(ctx: ReviewContext, table: Table, kind: str, index: Index) -> str:
+    """How to drop the copy: `index=True` on a column, the object in the models, or SQL."""
+    if not ctx.from_models and index.name:
+        if kind == "index":
+            return f"Run `DROP INDEX CONCURRENTLY {index.name}`"
+        return f"Run `ALTER TABLE {table.display_name} DROP CONSTRAINT {index.name}`"
     made_by_column_flag = (
         kind == "index"
         and len(index.keys) == 1
