@@ -11,10 +11,10 @@ from schemawise.registry import Finding, rule
 @rule("SM211", "relationship-cascade-implicit", severity="warning", sources=("models",))
 def relationship_cascade_implicit(ctx: ReviewContext) -> Iterator[Finding]:
     """## What it does
-    Flags a one-to-many collection relationship declared with no cascade: no `cascade_delete=True`
+    Flags a one-to-many collection relationship declared with no cascade: no `cascade_delete=`
     on the SQLModel `Relationship(...)` and no `cascade=` in `sa_relationship_kwargs` (or on a
-    SQLAlchemy `relationship(...)`). Many-to-one, many-to-many and `viewonly` relationships are not
-    flagged.
+    SQLAlchemy `relationship(...)`). An explicit `cascade_delete=False` is a decision and is not
+    flagged, nor are many-to-one, many-to-many and `viewonly` relationships.
 
     ## Why is this bad?
     SQLAlchemy's default, `"save-update, merge"`, does nothing on delete: deleting a video through
@@ -56,7 +56,7 @@ def relationship_cascade_implicit(ctx: ReviewContext) -> Iterator[Finding]:
                 message=f"Collection `{relationship.name}` has no explicit cascade",
                 help=(
                     "Pass `cascade_delete=True` to `Relationship(...)` if the children go with "
-                    'their parent, else `sa_relationship_kwargs={"cascade": "save-update, merge"}`'
+                    "their parent, `cascade_delete=False` if they outlive it"
                 ),
                 path=relationship.location.path,
                 line=relationship.location.line,
