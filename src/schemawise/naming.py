@@ -53,6 +53,9 @@ UNCOUNTABLE = frozenset(
         "feedback", "software", "hardware", "firmware", "staff", "audio", "analytics", "inventory",
         "sheep", "fish", "deer", "aircraft", "music", "traffic", "progress", "research", "evidence",
         "knowledge", "luggage", "baggage", "furniture", "mail", "money", "history", "auth",
+        # Mass nouns that name a whole area of an application rather than one row.
+        "content", "usage", "storage", "billing", "pricing", "shipping", "tracking", "telemetry",
+        "weather", "lineage",
     }
 )  # fmt: skip
 
@@ -75,6 +78,11 @@ IRREGULAR = {
     "process": "processes", "address": "addresses", "access": "accesses", "class": "classes",
     "thumbnail": "thumbnails", "photo": "photos", "video": "videos", "audio_file": "audio_files",
     "hero": "heroes", "potato": "potatoes", "tomato": "tomatoes", "echo": "echoes",
+    # Plurals ending in `-us` that are not Latin singulars like `status` or `campus`.
+    "sku": "skus", "gpu": "gpus", "cpu": "cpus", "tpu": "tpus", "haiku": "haikus",
+    "bureau": "bureaus", "plateau": "plateaus", "tableau": "tableaus",
+    "bacterium": "bacteria", "curriculum": "curricula", "millennium": "millennia",
+    "stratum": "strata", "memorandum": "memoranda",
 }  # fmt: skip
 _SINGULAR_OF = {plural: singular for singular, plural in IRREGULAR.items()}
 

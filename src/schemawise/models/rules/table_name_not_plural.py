@@ -10,9 +10,6 @@ from schemawise.naming import is_plural, pluralize
 from schemawise.registry import Finding, rule
 from schemawise.schema.model import Table
 
-# Tables owned by tools rather than by the application's own design.
-TOOL_TABLES = frozenset({"alembic_version", "spatial_ref_sys"})
-
 # A trailing version or date part (`sessions_v2`, `events_2024_01`) says nothing about plurality.
 _TRAILING_NUMBERS = re.compile(r"(_v?\d+)+$")
 
@@ -63,8 +60,6 @@ def table_name_not_plural(ctx: ReviewContext) -> Iterator[Finding]:
     if not ctx.naming.plural_tables:
         return
     for table in ctx.schema.tables.values():
-        if table.name in TOOL_TABLES:
-            continue
         stem = _TRAILING_NUMBERS.sub("", table.name) or table.name
         if table.name == table.name.lower() and is_plural(stem):
             continue
