@@ -185,3 +185,93 @@ def test_rewrite_rule_flags_exactly_the_statements_postgresql_rewrites(
     flagged = {d.line for d in lint_case(path, code, tmp_path)}
     verdicts = {line: line in flagged for line in rewrites}
     assert verdicts == rewrites
+
+
+# --- Facts that span revisions: what an earlier revision created is "existing" in a later one. ---
+
+REVISION_TEMPLATE = """
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import postgresql
+
+revision = "{revision}"
+down_revision = {down_revision!r}
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+{body}
+
+
+def downgrade() -> None:
+    pass
+"""
+
+
+def write_history(versions: Path, bodies: list[str]) -> list[Path]:
+    versions.mkdir(parents=True)
+    paths = []
+    for number, body in enumerate(bodies, start=1):
+        path = versions / f"{number:04d}_step.py"
+        down = f"{number - 1:04d}" if number > 1 else None
+        indented = "\n".join("    " + line for line in body.strip().splitlines())
+        path.write_text(
+            REVISION_TEMPLATE.format(revision=f"{number:04d}", down_revision=down, body=indented)
+        )
+        paths.append(path)
+    return paths
+
+
+def test_table_created_in_an_earlier_revision_is_existing_in_a_later_one(tmp_path: Path) -> None:
+    _, second = write_history(
+        tmp_path / "versions",
+        [
+            'op.create_table("renders", sa.Column("id", sa.BigInteger(), primary_key=True),'
+            ' sa.Column("video_id", sa.BigInteger()))\n'
+            'op.create_index("idx_renders_video_id", "renders", ["video_id"])',
+            'op.create_index("idx_renders_video_id_id", "renders", ["video_id", "id"])',
+        ],
+    )
+    found = lint_migrations([tmp_path / "versions"], Config(select=["MG001"]))
+    op_line = (
+        second.read_text()
+        .splitlines()
+        .index('    op.create_index("idx_renders_video_id_id", "renders", ["video_id", "id"])')
+        + 1
+    )
+    assert [(Path(d.path).name, d.line) for d in found] == [(second.name, op_line)]
+
+
+def test_old_column_type_comes_from_an_earlier_revision_without_existing_type(
+    tmp_path: Path,
+) -> None:
+    write_history(
+        tmp_path / "versions",
+        [
+            'op.create_table("renders", sa.Column("id", sa.BigInteger(), primary_key=True),'
+            ' sa.Column("label", sa.String(50)), sa.Column("frames", sa.Integer()))',
+            'op.alter_column("renders", "label", type_=sa.String(80))\n'
+            'op.alter_column("renders", "frames", type_=sa.BigInteger())',
+        ],
+    )
+    found = lint_migrations([tmp_path / "versions"], Config(select=["MG011"]))
+    assert [d.message for d in found] == [
+        "Changing `renders`.`frames` from `integer` to `bigint` rewrites the table under an "
+        "`ACCESS EXCLUSIVE` lock"
+    ]
+
+
+def test_autogenerate_style_existing_type_tells_a_widening_from_a_rewrite(tmp_path: Path) -> None:
+    write_history(
+        tmp_path / "versions",
+        [
+            'op.alter_column("videos", "title", existing_type=postgresql.VARCHAR(length=100),'
+            " type_=sa.Text(), existing_nullable=True)\n"
+            'op.alter_column("videos", "price", existing_type=sa.NUMERIC(precision=10, scale=2),'
+            " type_=sa.Numeric(precision=10, scale=4))",
+        ],
+    )
+    found = lint_migrations([tmp_path / "versions"], Config(select=["MG011"]))
+    assert [d.column for d in found] == ["price"]
+    assert "from `numeric(10, 2)` to `numeric(10, 4)`" in found[0].message
