@@ -41,7 +41,10 @@ def type_from_sql(text: str) -> ast.TypeName | None:
 
 
 @cache
-def _revision_source(path: str) -> tuple[python_ast.Module, str, dict[str, Any]] | None:
+def _revision_source(
+    path: str, version: tuple[int, int]
+) -> tuple[python_ast.Module, str, dict[str, Any]] | None:
+    """The parsed revision and its type namespace; `version` (mtime, size) keys the cache."""
     try:
         source = Path(path).read_text(encoding="utf-8")
         tree = python_ast.parse(source)
@@ -64,10 +67,13 @@ def _revision_source(path: str) -> tuple[python_ast.Module, str, dict[str, Any]]
     return tree, source, namespace
 
 
-@cache
 def existing_type_in_revision(path: str, line: int) -> ast.TypeName | None:
     """The `existing_type=` of the `op.alter_column(...)` call starting at `line`, as a pglast type."""
-    parsed = _revision_source(path)
+    try:
+        status = Path(path).stat()
+    except OSError:
+        return None
+    parsed = _revision_source(path, (status.st_mtime_ns, status.st_size))
     if parsed is None:
         return None
     tree, source, namespace = parsed
