@@ -82,8 +82,14 @@ def _alter_table(
         if subtype in (AT.AT_AttachPartition, AT.AT_DetachPartition) and isinstance(
             definition, ast.PartitionCmd
         ):
-            _take(locks, table_key(definition.name), LockMode.ACCESS_EXCLUSIVE)
-            if subtype == AT.AT_DetachPartition and definition.concurrent:
+            # DETACH ... CONCURRENTLY takes SHARE UPDATE EXCLUSIVE on both the parent and the
+            # partition (manual, ALTER TABLE "DETACH PARTITION"); the other forms lock the partition.
+            concurrent_detach = subtype == AT.AT_DetachPartition and definition.concurrent
+            partition_mode = (
+                LockMode.SHARE_UPDATE_EXCLUSIVE if concurrent_detach else LockMode.ACCESS_EXCLUSIVE
+            )
+            _take(locks, table_key(definition.name), partition_mode)
+            if concurrent_detach:
                 mode = LockMode.SHARE_UPDATE_EXCLUSIVE
         _take(locks, target, mode)
 
