@@ -84,7 +84,7 @@ def table_source(group: int, position: int, last_position: int) -> str:
         f"class {class_name(group, position)}(SQLModel, table=True):",
         f'    __tablename__ = "{table}"',
     ]
-    table_args = [f'Index("idx_{table}_status_created_at", "status", "created_at")']
+    table_args = [f'Index("idx_{table}_name_created_at", "name", "created_at")']
     if position == 8:  # duplicate of the index `Field(index=True)` builds on `status` (SM205)
         table_args.append(f'Index("ix_{table}_status", "status")')
     lines.append(f"    __table_args__ = ({', '.join(table_args)},)")
