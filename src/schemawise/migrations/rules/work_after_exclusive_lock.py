@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pglast import ast
-from pglast.enums import AlterTableType, ConstrType
+from pglast.enums import AlterTableType, ConstrType, ObjectType
 
 from schemawise.migrations.context import LintContext, LockMode, StatementContext, table_key
 from schemawise.migrations.rules._statements import (
@@ -16,6 +16,7 @@ from schemawise.migrations.rules._statements import (
     is_new_table,
     statement_label,
 )
+from schemawise.migrations.rules.table_drop import dotted_table
 from schemawise.registry import Finding, rule
 
 # ALTER TABLE subcommands that read or rewrite the whole table.
@@ -58,6 +59,13 @@ def scans_existing_table(statement: StatementContext) -> bool:
     return False
 
 
+def dropped_tables(statement: StatementContext) -> set[str]:
+    node = statement.node
+    if not isinstance(node, ast.DropStmt) or node.removeType != ObjectType.OBJECT_TABLE:
+        return set()
+    return {dotted_table(names) for names in node.objects or ()}
+
+
 @rule("MG015", "work-after-exclusive-lock", severity="warning")
 def work_after_exclusive_lock(context: LintContext) -> Iterator[Finding]:
     """## What it does
@@ -86,14 +94,22 @@ def work_after_exclusive_lock(context: LintContext) -> Iterator[Finding]:
             op.execute("UPDATE videos SET status = 'ready' WHERE status IS NULL")
     ```
     """
+    # Tables dropped earlier in the revision: their lock blocks nobody who could still use them.
+    dropped: dict[tuple[str | None, str | None], set[str]] = {}
     for statement in context.statements:
+        unit = (statement.path, statement.revision)
+        gone = dropped.setdefault(unit, set())
         if not statement.in_transaction:
+            gone |= dropped_tables(statement)
             continue
         held = sorted(
             table
             for table, mode in statement.tables_locked_in_transaction.items()
-            if mode is LockMode.ACCESS_EXCLUSIVE and not statement.table_created_earlier(table)
+            if mode is LockMode.ACCESS_EXCLUSIVE
+            and not statement.table_created_earlier(table)
+            and table not in gone
         )
+        gone |= dropped_tables(statement)
         if not held:
             continue
         # A wait for another table's lock is bounded when lock_timeout is in force.

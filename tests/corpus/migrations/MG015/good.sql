@@ -16,3 +16,9 @@ CREATE TABLE renders (id bigint PRIMARY KEY, video_id bigint);
 CREATE INDEX idx_renders_video_id ON renders (video_id);
 INSERT INTO renders VALUES (1, 1);
 COMMIT;
+BEGIN;
+-- The dropped table's lock blocks no one who could still use the table.
+DROP TABLE legacy_renders;
+UPDATE videos SET status = 'ready' WHERE id = 1;
+ALTER TABLE clips ADD COLUMN legacy_render_id bigint;
+COMMIT;
