@@ -275,3 +275,58 @@ def test_autogenerate_style_existing_type_tells_a_widening_from_a_rewrite(tmp_pa
     found = lint_migrations([tmp_path / "versions"], Config(select=["MG011"]))
     assert [d.column for d in found] == ["price"]
     assert "from `numeric(10, 2)` to `numeric(10, 4)`" in found[0].message
+
+
+# (old type, new type, session in UTC) for the binary-coercion verdict, checked on a real server.
+TYPE_CHANGES = [
+    ("varchar(10)", "varchar(20)", False),
+    ("varchar(20)", "varchar(10)", False),
+    ("varchar(10)", "varchar", False),
+    ("varchar(10)", "text", False),
+    ("text", "varchar", False),
+    ("text", "varchar(5)", False),
+    ("numeric(10, 2)", "numeric(12, 2)", False),
+    ("numeric(10, 2)", "numeric(12, 3)", False),
+    ("numeric(10, 2)", "numeric", False),
+    ("numeric", "numeric(10, 2)", False),
+    ("cidr", "inet", False),
+    ("inet", "cidr", False),
+    ("integer", "bigint", False),
+    ("bigint", "integer", False),
+    ("timestamp", "timestamptz", False),
+    ("timestamp", "timestamptz", True),
+    ("timestamptz", "timestamp", True),
+    ("timestamp(3)", "timestamp(6)", False),
+    ("timestamp(6)", "timestamp(3)", False),
+    ("time(2)", "time", False),
+    ("bit(8)", "varbit", False),
+    ("varbit(8)", "varbit(16)", False),
+    ("char(4)", "char(8)", False),
+    ("char(4)", "text", False),
+    ("json", "jsonb", False),
+    ("text[]", "text[]", False),
+    ("varchar(10)[]", "text[]", False),
+]
+
+
+def test_type_change_verdicts_match_postgresql_rewrites(scratch_database_url: str) -> None:
+    from schemawise.migrations.rules._column_types import type_from_sql
+    from schemawise.migrations.rules._type_changes import needs_rewrite
+    from schemawise.pg.connect import connection
+
+    mismatches = []
+    with connection(scratch_database_url, read_only=False) as conn:
+        for old, new, utc in TYPE_CHANGES:
+            conn.execute("BEGIN")
+            conn.execute(f"SET LOCAL TimeZone = '{'UTC' if utc else 'Europe/Paris'}'")
+            conn.execute(f"CREATE TABLE type_change (value {old})")
+            query = "SELECT relfilenode FROM pg_class WHERE relname = 'type_change'"
+            before = conn.execute(query).fetchone()
+            conn.execute(f"ALTER TABLE type_change ALTER COLUMN value TYPE {new}")
+            rewritten = conn.execute(query).fetchone() != before
+            conn.execute("ROLLBACK")
+            old_type, new_type = type_from_sql(old), type_from_sql(new)
+            assert old_type is not None and new_type is not None
+            if needs_rewrite(old_type, new_type, 15, utc) != rewritten:
+                mismatches.append((old, new, utc, rewritten))
+    assert mismatches == []

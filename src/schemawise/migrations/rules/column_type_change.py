@@ -18,6 +18,7 @@ from schemawise.migrations.rules._statements import finding as located_finding
 from schemawise.migrations.rules._type_changes import TIMEZONE_SKIP_SINCE, needs_rewrite
 from schemawise.registry import Finding, rule
 
+# `SET TimeZone` values that mean UTC.
 UTC_NAMES = {"utc", "etc/utc", "uct", "gmt", "etc/gmt", "zulu", "z", "+00", "00:00", "0"}
 # Target types an unknown old type most often widens into; not flagged without the old type.
 LIKELY_WIDENING_TARGETS = {"text", "varchar"}
