@@ -7,3 +7,7 @@ UPDATE clips SET muted = false WHERE id IN (SELECT id FROM clips WHERE muted IS 
 CREATE TABLE renders (id bigint PRIMARY KEY, status text);
 INSERT INTO renders VALUES (1, 'new');
 UPDATE renders SET status = 'queued';
+ALTER TABLE videos ADD COLUMN state text;
+UPDATE videos SET state = 'ready' WHERE state IS NULL AND id >= 0 AND id < 10000;
+-- A column that was not just added: `IS NULL` selects only some rows.
+UPDATE clips SET note = '' WHERE note IS NULL;
