@@ -96,9 +96,16 @@ def is_new_table(statement: StatementContext, table: str) -> bool:
     return statement.table_created_earlier(table) or table == table_created_by(statement)
 
 
-def alembic_or_sql(statement: StatementContext, alembic: str, sql: str) -> str:
-    """Help in the user's vocabulary: `op.*` terms for a revision, SQL for a `.sql` file."""
-    return alembic if statement.from_alembic else sql
+def alembic_or_sql(
+    statement: StatementContext, alembic: str, sql: str, *, raw_sql: str | None = None
+) -> str:
+    """Help in the user's vocabulary: `op.*` terms for a revision, SQL for a `.sql` file, and
+    `raw_sql` for SQL the revision passes to `op.execute(...)` (when the rule has such a variant)."""
+    if not statement.from_alembic:
+        return sql
+    if statement.op == "execute" and raw_sql is not None:
+        return raw_sql
+    return alembic
 
 
 def finding(

@@ -82,6 +82,8 @@ def checked_constraint_finding(
             f"Pass `postgresql_not_valid=True` to `op.{function}(...)` and run "
             "`VALIDATE CONSTRAINT` in a later transaction",
             "Add the constraint `NOT VALID` and run `VALIDATE CONSTRAINT` in a later transaction",
+            raw_sql="Add `NOT VALID` to the constraint in `op.execute(...)` and run `VALIDATE "
+            "CONSTRAINT` in a later transaction",
         ),
         table=table,
         object=constraint.conname,

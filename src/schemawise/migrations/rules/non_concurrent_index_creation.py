@@ -53,6 +53,8 @@ def non_concurrent_index_creation(context: LintContext) -> Iterator[Finding]:
                 "Pass `postgresql_concurrently=True` to `op.create_index(...)` inside "
                 + AUTOCOMMIT_BLOCK,
                 "Use `CREATE INDEX CONCURRENTLY` outside a transaction block",
+                raw_sql="Write `CREATE INDEX CONCURRENTLY` and run the `op.execute(...)` inside "
+                + AUTOCOMMIT_BLOCK,
             ),
             table=table,
             object=node.idxname,

@@ -62,6 +62,8 @@ def non_concurrent_index_drop(context: LintContext) -> Iterator[Finding]:
                     "Pass `postgresql_concurrently=True` to `op.drop_index(...)` inside "
                     + AUTOCOMMIT_BLOCK,
                     "Use `DROP INDEX CONCURRENTLY` outside a transaction block",
+                    raw_sql="Write `DROP INDEX CONCURRENTLY` and run the `op.execute(...)` inside "
+                    + AUTOCOMMIT_BLOCK,
                 ),
                 table=table,
                 object=index,
