@@ -330,3 +330,18 @@ def test_type_change_verdicts_match_postgresql_rewrites(scratch_database_url: st
             if needs_rewrite(old_type, new_type, 15, utc) != rewritten:
                 mismatches.append((old, new, utc, rewritten))
     assert mismatches == []
+
+
+def test_help_speaks_op_keywords_for_op_calls_and_sql_for_op_execute(tmp_path: Path) -> None:
+    write_history(
+        tmp_path / "versions",
+        [
+            'op.execute("CREATE INDEX idx_videos_a ON videos (a)")\n'
+            'op.create_index("idx_videos_b", "videos", ["b"])'
+        ],
+    )
+    found = lint_migrations([tmp_path / "versions"], Config(select=["MG001"]))
+    assert [d.help.split(" ")[:3] for d in found if d.help] == [
+        ["Write", "`CREATE", "INDEX"],
+        ["Pass", "`postgresql_concurrently=True`", "to"],
+    ]
