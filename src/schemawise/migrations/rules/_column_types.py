@@ -25,9 +25,8 @@ TYPE_MODULES = ("sqlalchemy", "sqlmodel")
 
 
 def type_sql(name: ast.TypeName) -> str:
-    """`varchar(200)`, `numeric(12, 2)`, `timestamptz` (lowercase, without `pg_catalog.`)."""
-    text = RawStream()(name)
-    return text.removeprefix("pg_catalog.").lower()
+    """`varchar(200)`, `numeric(12, 2)`, `timestamptz`, `"MyType"`: as PostgreSQL spells it."""
+    return RawStream()(name).removeprefix("pg_catalog.")
 
 
 def type_from_sql(text: str) -> ast.TypeName | None:

@@ -45,6 +45,8 @@ def rewrites(statement: StatementContext) -> Iterator[tuple[str, str | None, str
                 yield "`VACUUM FULL`", table, None
             if not node.rels:
                 yield "`VACUUM FULL`", None, None
+    elif isinstance(node, ast.AlterTableMoveAllStmt):
+        yield f"`ALTER TABLE ALL IN TABLESPACE {node.orig_tablespacename}`", None, None
     elif isinstance(node, ast.ClusterStmt):
         yield "`CLUSTER`", table_key(node.relation) if node.relation else None, None
     elif isinstance(node, ast.AlterTableStmt):
