@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pglast import ast
@@ -17,8 +18,18 @@ MAX_IDENTIFIER_BYTES = 63
 DATA_STATEMENTS = (ast.SelectStmt, ast.InsertStmt, ast.UpdateStmt, ast.DeleteStmt)
 
 
+# Any run of characters that could be one identifier; only SQL with a long one is scanned properly.
+WORD = re.compile(r'"(?:[^"]|"")*"|[^\s,;()=."]+')
+
+
+def may_hold_long_identifier(sql: str) -> bool:
+    return any(len(word.encode()) > MAX_IDENTIFIER_BYTES for word in WORD.findall(sql))
+
+
 def long_identifiers(sql: str) -> list[str]:
     """Identifiers in `sql` longer than 63 bytes, as written (the parser has already truncated them)."""
+    if not may_hold_long_identifier(sql):
+        return []
     encoded = sql.encode()
     found: list[str] = []
     for token in scan(sql):
