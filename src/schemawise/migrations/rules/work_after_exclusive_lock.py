@@ -35,8 +35,13 @@ def scans_existing_table(statement: StatementContext) -> bool:
     if isinstance(node, ast.InsertStmt):
         source = node.selectStmt
         return isinstance(source, ast.SelectStmt) and bool(source.fromClause)
-    if isinstance(node, ast.IndexStmt | ast.ReindexStmt | ast.ClusterStmt | ast.VacuumStmt):
-        relation = node.relation if not isinstance(node, ast.VacuumStmt) else None
+    if isinstance(node, ast.VacuumStmt):
+        relations = [r.relation for r in node.rels or () if r.relation is not None]
+        return not relations or any(
+            not statement.table_created_earlier(table_key(relation)) for relation in relations
+        )
+    if isinstance(node, ast.IndexStmt | ast.ReindexStmt | ast.ClusterStmt):
+        relation = node.relation
         return relation is None or not statement.table_created_earlier(table_key(relation))
     for table, command in alter_table_commands(statement):
         if statement.table_created_earlier(table):
@@ -124,7 +129,7 @@ def work_after_exclusive_lock(context: LintContext) -> Iterator[Finding]:
         if waits_for:
             doing = f"waits for a lock on `{waits_for[0]}`"
         elif scans_existing_table(statement):
-            doing = "does slow work"
+            doing = "reads or writes many rows"
         else:
             continue
         locked = ", ".join(f"`{table}`" for table in held)
