@@ -72,6 +72,58 @@ def review(
     return finish(diagnostics, ran=rules, selection=selection, files=files, table_ignores=ignores)
 
 
+def lint_migrations(
+    paths: Sequence[str | Path] | None = None,
+    *,
+    database_url: str | None = None,
+    config: Config | None = None,
+) -> list[Diagnostic]:
+    """MG rules on Alembic revisions and .sql files (default: `[tool.schemawise.migrations] paths`).
+
+    `database_url` (read-only) grades lock findings by real table sizes.
+    """
+    from schemawise.migrations.lint import lint_migrations as lint
+
+    return lint(paths, config or load_config(), database_url=database_url)
+
+
+def test_migrations(
+    alembic_ini: str | Path | None = None,
+    *,
+    database_url: str | None = None,
+    config: Config | None = None,
+    trace_locks: bool = False,
+    progress: Callable[..., None] | None = None,
+) -> list[Diagnostic]:
+    """Round-trip every revision on a scratch database (RT rules); see `schemawise.roundtrip.run`."""
+    from schemawise.roundtrip.run import test_migrations as run_test
+
+    config = config or load_config()
+    ini = Path(alembic_ini) if alembic_ini else _configured_alembic_ini(config)
+    return run_test(
+        ini, database_url=database_url, config=config, trace_locks=trace_locks, progress=progress
+    )
+
+
+test_migrations.__test__ = False  # type: ignore[attr-defined]  # a library call, not a pytest test
+
+
+def _configured_alembic_ini(config: Config) -> Path:
+    """The `alembic.ini` named (or held by a directory named) in `[tool.schemawise.migrations] paths`."""
+    for entry in config.migrations.paths:
+        path = config.resolve(entry)
+        if path.name.endswith(".ini") and path.is_file():
+            return path
+        if path.is_dir() and (path / "alembic.ini").is_file():
+            return path / "alembic.ini"
+    default = config.root / "alembic.ini"
+    if default.is_file():
+        return default
+    raise ConfigError(
+        "no alembic.ini to test: pass --alembic-ini or name it in `[tool.schemawise.migrations] paths`"
+    )
+
+
 def check(
     *,
     config: Config | None = None,
@@ -90,7 +142,27 @@ def check(
         say(f"reviewing models: {', '.join(config.models)}")
         diagnostics += review(config=config)
         ran_any = True
+    if config.migrations.paths:
+        say(f"linting migrations: {', '.join(config.migrations.paths)}")
+        # No size grading here: the server `check` tests on is a scratch server, not production.
+        diagnostics += lint_migrations(config=config)
+        ran_any = True
+        if _has_alembic_ini(config):
+            say(
+                "testing migrations on a scratch database (upgrade, downgrade, rows, models vs head)"
+            )
+            diagnostics += test_migrations(database_url=config.database_url, config=config)
     if not ran_any:
         where = config.source or "pyproject.toml `[tool.schemawise]`"
-        raise ConfigError(f"nothing to check: set `models` in {where}")
+        raise ConfigError(
+            f"nothing to check: set `models` or `[tool.schemawise.migrations] paths` in {where}"
+        )
     return sorted(diagnostics, key=lambda d: d.sort_key)
+
+
+def _has_alembic_ini(config: Config) -> bool:
+    try:
+        _configured_alembic_ini(config)
+    except ConfigError:
+        return False
+    return True
