@@ -52,7 +52,7 @@ def check_constraint_name_convention(ctx: ReviewContext) -> Iterator[Finding]:
                 expression = check.expression
                 if len(expression) > 40:
                     expression = expression[:37] + "..."
-                message = f"Check constraint `{expression}` on `{table.name}` has no name"
+                message = f"Check constraint `{expression}` on `{table.display_name}` has no name"
                 help_text = f"Pass `name=` to the `CheckConstraint`, e.g. `{example}`"
             elif prefix and check.name.startswith(prefix + prefix):
                 condition = check.name[2 * len(prefix) :]

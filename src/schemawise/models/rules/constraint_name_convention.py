@@ -83,7 +83,7 @@ def constraint_name_convention(ctx: ReviewContext) -> Iterator[Finding]:
             if location == NOWHERE:
                 location = table.location
             if name is None:
-                message = f"{kind} on `{table.name}` has no name"
+                message = f"{kind} on `{table.display_name}` has no name"
                 help_text = (
                     "Create the `MetaData` with `naming_convention=NAMING_CONVENTION` "
                     f"(from `schemawise.naming`) so SQLAlchemy names it `{expected}`"

@@ -55,7 +55,7 @@ def int4_primary_key(ctx: ReviewContext) -> Iterator[Finding]:
         location = table.column_location(column.name)
         bits = 16 if column.type.lower() in {"smallint", "int2", "smallserial", "serial2"} else 32
         yield Finding(
-            message=f"Primary key `{table.name}.{column.name}` is a {bits}-bit `{column.type}`",
+            message=f"Primary key `{table.display_name}.{column.name}` is a {bits}-bit `{column.type}`",
             help=(
                 "Declare it `sa_type=BigInteger` (PostgreSQL `bigint`)"
                 if ctx.from_models

@@ -61,7 +61,7 @@ def random_uuid_primary_key(ctx: ReviewContext) -> Iterator[Finding]:
             continue
         location = table.column_location(column.name)
         yield Finding(
-            message=f"Primary key `{table.name}.{column.name}` defaults to random UUIDv4 values",
+            message=f"Primary key `{table.display_name}.{column.name}` defaults to random UUIDv4 values",
             help=(
                 "Generate time-ordered UUIDv7 keys in the server default (`uuidv7()` from PostgreSQL 18)"
                 if column.default and _RANDOM_UUID_SQL.search(column.default)

@@ -46,7 +46,7 @@ def serial_instead_of_identity(ctx: ReviewContext) -> Iterator[Finding]:
                 continue
             location = table.column_location(column.name)
             yield Finding(
-                message=f"Column `{table.name}.{column.name}` autoincrements through a serial sequence",
+                message=f"Column `{table.display_name}.{column.name}` autoincrements through a serial sequence",
                 help=(
                     "Add `Identity()` to the column, e.g. `Field(..., sa_column_args=[Identity()])`"
                     if ctx.from_models
