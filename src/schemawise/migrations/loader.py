@@ -9,7 +9,8 @@ from schemawise.errors import MigrationParseError
 from schemawise.migrations.envfile import EnvSettings, read_env_settings
 from schemawise.migrations.graph import RevisionGraph
 from schemawise.migrations.inputs import AlembicSource, SqlSource
-from schemawise.migrations.render import RevisionRenderer
+from schemawise.migrations.render_cache import RenderCache
+from schemawise.migrations.rendered_units import unit_from_rendering
 from schemawise.migrations.revisions import find_revision_files, read_revision_file
 from schemawise.migrations.settings import MigrationsSettings
 from schemawise.migrations.sqltext import parse_statements
@@ -66,13 +67,23 @@ def load_alembic(source: AlembicSource, settings: MigrationsSettings) -> Loaded:
     if transactional is None:
         transactional = env.transactional_ddl if env.transactional_ddl is not None else True
     sys_paths = list(dict.fromkeys([*source.sys_paths, Path.cwd()]))
-    renderer = RevisionRenderer(transactional_ddl=transactional, sys_paths=sys_paths)
+    cache = RenderCache.for_versions(source.version_directories, transactional, settings.cache)
+    renderer = None  # created on the first cache miss: importing Alembic is a good part of a run
     lock_timeout = _lock_timeout_in_force(settings, env)
     for revision in graph.order():
-        unit = renderer.render(revision)
+        rendering = cache.get(revision)
+        if rendering is None:
+            if renderer is None:
+                from schemawise.migrations.render import RevisionRenderer
+
+                renderer = RevisionRenderer(transactional_ddl=transactional, sys_paths=sys_paths)
+            rendering = renderer.render_chunks(revision)
+            cache.put(revision, rendering)
+        unit = unit_from_rendering(revision, rendering, transactional)
         unit.lock_timeout_in_force = lock_timeout
         unit.in_scope = revision.revision in graph.in_scope
         loaded.units.append(unit)
+    cache.save()
     return loaded
 
 

@@ -22,8 +22,7 @@ from alembic.operations import Operations
 from alembic.runtime.migration import MigrationContext
 
 from schemawise.migrations.revisions import RevisionFile
-from schemawise.migrations.sqltext import parse_statements
-from schemawise.migrations.units import EmittedStatement, LintUnit, Problem
+from schemawise.migrations.units import Problem, Rendering
 
 
 class StatementCapture:
@@ -31,7 +30,7 @@ class StatementCapture:
 
     def __init__(self) -> None:
         self.path = ""
-        self.chunks: list[tuple[str, int | None]] = []
+        self.chunks: list[tuple[str, int | None, str | None]] = []
 
     def start(self, path: str) -> None:
         self.path = path
@@ -39,19 +38,28 @@ class StatementCapture:
 
     def write(self, text: str) -> int:
         if text.strip():
-            self.chunks.append((text, self._revision_line()))
+            self.chunks.append((text, *self._revision_call()))
         return len(text)
 
     def flush(self) -> None:
         pass
 
-    def _revision_line(self) -> int | None:
+    def _revision_call(self) -> tuple[int | None, str | None]:
+        """(line in the revision file, name of the function it called there) for this write.
+
+        The function is the outermost named call below the revision's frame: `create_index` for
+        `op.create_index(...)`, `autocommit_block` for the COMMIT/BEGIN its `with` emits.
+        """
         frame = sys._getframe(2)
+        called: str | None = None
         while frame is not None:
             if frame.f_code.co_filename == self.path:
-                return frame.f_lineno
+                return frame.f_lineno, called
+            name = frame.f_code.co_name
+            if not name.startswith(("_", "<")):
+                called = name
             frame = frame.f_back  # type: ignore[assignment]
-        return None
+        return None, None
 
 
 def _line_in(path: str, trace: TracebackType | None) -> int | None:
@@ -99,11 +107,11 @@ class RevisionRenderer:
         # MigrationContext wraps the buffer; point the DDL implementation at the capture itself.
         self.context.impl.output_buffer = self.capture  # type: ignore[assignment]
 
-    def _load(self, revision: RevisionFile, unit: LintUnit) -> ModuleType | None:
+    def _load(self, revision: RevisionFile, problems: list[Problem]) -> ModuleType | None:
         name = f"schemawise_revision_{abs(hash(revision.path))}"
         spec = importlib.util.spec_from_file_location(name, revision.path)
         if spec is None or spec.loader is None:
-            unit.problems.append(Problem("cannot load revision module", revision.path))
+            problems.append(Problem("cannot load revision module", revision.path))
             return None
         module = importlib.util.module_from_spec(spec)
         try:
@@ -117,36 +125,33 @@ class RevisionRenderer:
                     "; run from the project root or list its directory in alembic.ini "
                     "`prepend_sys_path`"
                 )
-            unit.problems.append(
+            problems.append(
                 Problem(
                     f"revision cannot be imported ({_describe(error)}{hint})", revision.path, line
                 )
             )
             return None
         if not callable(getattr(module, "upgrade", None)):
-            unit.problems.append(Problem("revision has no `upgrade()` function", revision.path))
+            problems.append(Problem("revision has no `upgrade()` function", revision.path))
             return None
         return module
 
-    def render(self, revision: RevisionFile) -> LintUnit:
-        unit = LintUnit(
-            path=revision.path,
-            revision=revision.revision,
-            starts_in_transaction=self.transactional_ddl,
-        )
+    def render_chunks(self, revision: RevisionFile) -> Rendering:
+        """What `upgrade()` writes, each write with its revision-file line; problems on the way."""
+        rendering = Rendering()
         if revision.problem is not None:
-            unit.problems.append(revision.problem)
-            return unit
-        module = self._load(revision, unit)
+            rendering.problems.append(revision.problem)
+            return rendering
+        module = self._load(revision, rendering.problems)
         if module is None:
-            return unit
+            return rendering
         self.capture.start(revision.path)
         try:
             with _import_paths(self.sys_paths), Operations.context(self.context):
                 module.upgrade()
         except (Exception, SystemExit) as error:
             line = _line_in(revision.path, error.__traceback__)
-            unit.problems.append(
+            rendering.problems.append(
                 Problem(
                     f"upgrade() raised while rendering offline ({_describe(error)}); "
                     "statements after this point are not linted",
@@ -154,22 +159,5 @@ class RevisionRenderer:
                     line,
                 )
             )
-        for text, line in self.capture.chunks:
-            where = line or revision.function_line("upgrade") or 1
-            op = revision.call_names.get(where) if line else None
-            for statement in parse_statements(text):
-                if statement.error:
-                    unit.problems.append(
-                        Problem(f"SQL does not parse ({statement.error})", revision.path, where)
-                    )
-                unit.statements.append(
-                    EmittedStatement(
-                        sql=statement.sql,
-                        path=revision.path,
-                        line=where,
-                        node=statement.node,
-                        error=statement.error,
-                        op=op,
-                    )
-                )
-        return unit
+        rendering.chunks = list(self.capture.chunks)
+        return rendering

@@ -7,6 +7,7 @@ only itself: the graph rules and the other revisions still work, and the problem
 from __future__ import annotations
 
 import ast
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,10 +26,11 @@ class RevisionFile:
     depends_on: tuple[str, ...] = ()
     tree: ast.Module | None = None
     problem: Problem | None = None
-    # call start line -> name of the method called there (`create_index` for `op.create_index(...)`)
-    call_names: dict[int, str] = field(default_factory=dict)
+    source: str = ""
     # (module, line) of every import anywhere in the file; `from a import b` gives `a` and `a.b`.
     imports: list[tuple[str, int]] = field(default_factory=list)
+    # sha256 of the file's bytes (the render cache key)
+    digest: str = ""
 
     def function(self, name: str) -> ast.FunctionDef | None:
         if self.tree is None:
@@ -76,20 +78,20 @@ def _assignments(tree: ast.Module) -> dict[str, tuple[ast.expr, int]]:
     return found
 
 
-def _index_source(revision: RevisionFile, tree: ast.Module) -> None:
-    """One walk over the file for the call names and imports (a history has hundreds of files)."""
-    names: dict[int, str] = {}
-    imports: list[tuple[str, int]] = []
-    for node in ast.walk(tree):  # breadth first: the outer call of a line is seen first
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            names.setdefault(node.lineno, node.func.attr)
-        elif isinstance(node, ast.Import):
-            imports.extend((alias.name, node.lineno) for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            imports.append((node.module, node.lineno))
-            imports.extend((f"{node.module}.{alias.name}", node.lineno) for alias in node.names)
-    revision.call_names = names
-    revision.imports = imports
+def _imports(statements: list[ast.stmt], found: list[tuple[str, int]]) -> None:
+    """Imports among statements, at any nesting of statements (expressions cannot import)."""
+    for node in statements:
+        if isinstance(node, ast.Import):
+            found.extend((alias.name, node.lineno) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.module and node.level == 0:
+                found.append((node.module, node.lineno))
+                found.extend((f"{node.module}.{alias.name}", node.lineno) for alias in node.names)
+        else:
+            for attribute in ("body", "orelse", "finalbody", "handlers", "cases"):
+                inner = getattr(node, attribute, None)
+                if isinstance(inner, list):
+                    _imports(inner, found)
 
 
 _IDENTIFIER = re.compile(
@@ -111,7 +113,10 @@ def _recover_identifiers(revision: RevisionFile, source: str) -> None:
 def read_revision_file(path: Path) -> RevisionFile:
     revision = RevisionFile(path=str(path))
     try:
-        source = path.read_bytes().decode("utf-8")
+        data = path.read_bytes()
+        revision.digest = hashlib.sha256(data).hexdigest()
+        source = data.decode("utf-8")
+        revision.source = source
     except UnicodeDecodeError as error:
         revision.problem = Problem(f"revision file is not UTF-8 ({error.reason})", str(path))
         return revision
@@ -126,7 +131,7 @@ def read_revision_file(path: Path) -> RevisionFile:
         )
         return revision
     revision.tree = tree
-    _index_source(revision, tree)
+    _imports(tree.body, revision.imports)
     values = _assignments(tree)
     if "revision" in values:
         value, line = values["revision"]

@@ -23,6 +23,8 @@ class MigrationsSettings:
     lock_timeout: str | None = None
     # Plain .sql files: assume they run inside one transaction (`psql --single-transaction`).
     sql_in_transaction: bool = False
+    # Reuse rendered SQL of unchanged revisions between runs (see `schemawise.migrations.render_cache`).
+    cache: bool = True
     # Size-aware severity with a database URL: below `small_table_rows` a lock finding is info, from
     # `large_table_rows` on it is an error, in between a warning.
     small_table_rows: int = 10_000

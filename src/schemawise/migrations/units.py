@@ -46,3 +46,11 @@ class LintUnit:
     problems: list[Problem] = field(default_factory=list)
     # False for revisions before the baseline (`--since`): their facts count, their findings do not.
     in_scope: bool = True
+
+
+@dataclass
+class Rendering:
+    """One revision's offline output: (SQL text, revision-file line, `op` function) per write."""
+
+    chunks: list[tuple[str, int | None, str | None]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
