@@ -24,7 +24,7 @@ from alembic.runtime.migration import MigrationContext, MigrationStep
 from alembic.script import Script, ScriptDirectory
 from sqlalchemy import MetaData, create_engine, exc
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import StaticPool
 
 from schemawise.errors import MigrationParseError
 from schemawise.pg.urls import to_sqlalchemy
@@ -109,8 +109,9 @@ class AlembicRunner:
     def __init__(self, alembic_ini: Path, database_url: str) -> None:
         self.config, self.script = load_project(alembic_ini)
         self.database_url = database_url
-        self.engine: Engine = create_engine(to_sqlalchemy(database_url), poolclass=NullPool)
-        self.connection: Connection = self.engine.connect()
+        self.engine: Engine = create_engine(to_sqlalchemy(database_url), poolclass=StaticPool)
+        self.connection: Connection | None = self.engine.connect()
+        self._sharing_decided = False
         # ConfigParser interpolates `%`: a password with `%` must be doubled.
         self.config.set_main_option(
             "sqlalchemy.url", to_sqlalchemy(database_url).replace("%", "%%")
@@ -118,8 +119,22 @@ class AlembicRunner:
         self.config.attributes["connection"] = self.connection
 
     def close(self) -> None:
-        self.connection.close()
+        if self.connection is not None:
+            self.connection.close()
         self.engine.dispose()
+
+    def _share_engine_instead(self, error: Exception) -> bool:
+        """env.py files written for pytest-alembic call `.connect()` on the shared object, which
+        must then be an Engine; the Alembic recipe wants a Connection. Switch once, on first use."""
+        if self._sharing_decided or self.connection is None:
+            return False
+        text = str(error)
+        if "has no attribute 'connect'" not in text and "'Connection' object" not in text:
+            return False
+        self.connection.close()
+        self.connection = None
+        self.config.attributes["connection"] = self.engine
+        return True
 
     def __enter__(self) -> AlembicRunner:
         return self
@@ -130,19 +145,24 @@ class AlembicRunner:
     def _run_env(
         self, fn: Callable[[Any, MigrationContext], list[Any]], script: Script | None
     ) -> None:
-        if self.connection.in_transaction():
-            self.connection.rollback()
+        connection = self.connection
+        if connection is not None and connection.in_transaction():
+            connection.rollback()
         try:
             with (
                 _database_url_environment(self.database_url),
                 EnvironmentContext(self.config, self.script, fn=fn),
             ):
                 self.script.run_env()
-            if self.connection.in_transaction():
-                self.connection.commit()
+            if connection is not None and connection.in_transaction():
+                connection.commit()
+            self._sharing_decided = True
         except Exception as error:
-            if self.connection.in_transaction() or self.connection.invalidated:
-                self.connection.rollback()
+            if connection is not None and (connection.in_transaction() or connection.invalidated):
+                connection.rollback()
+            if self._share_engine_instead(error):
+                self._run_env(fn, script)
+                return
             raise StepFailed(_failure(error, script)) from error
 
     def upgrade(self, script: Script) -> None:
