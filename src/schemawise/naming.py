@@ -29,7 +29,8 @@ class NamingSettings:
     """`[tool.schemawise.naming]`: the patterns SM001 and SM004-SM007 check names against.
 
     Placeholders: `{table}`, `{columns}` (column names joined by `_`), `{column}` (the first column),
-    `{referred_table}`, `{referred_singular}`, `{condition}` (any non-empty snake_case text).
+    `{referred_table}`, `{referred_singular}`, `{referred_column}`, `{condition}` (any non-empty
+    snake_case text).
     """
 
     # SM001: table names are lowercase plural (`users`, not `user`).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from schemawise.models.context import ReviewContext
-from schemawise.naming import name_matches
+from schemawise.naming import NamingSettings, name_matches
 from schemawise.registry import Finding, rule
 from schemawise.schema.model import NOWHERE, Location, Table
 
@@ -33,6 +33,12 @@ def _constraints(
         }
         location = fk.location if fk.location != NOWHERE else table.column_location(fk.columns[0])
         yield "Foreign key", fk.name, naming.foreign_key, values, location
+
+
+# The patterns NAMING_CONVENTION produces; a configured pattern has to be written by hand.
+HOUSE_PATTERNS = frozenset(
+    {NamingSettings().unique, NamingSettings().foreign_key, NamingSettings().primary_key}
+)
 
 
 @rule("SM007", "constraint-name-convention", severity="warning")
@@ -87,6 +93,8 @@ def constraint_name_convention(ctx: ReviewContext) -> Iterator[Finding]:
                 help_text = (
                     "Create the `MetaData` with `naming_convention=NAMING_CONVENTION` "
                     f"(from `schemawise.naming`) so SQLAlchemy names it `{expected}`"
+                    if pattern in HOUSE_PATTERNS
+                    else f"Name the constraint `{expected}` (`name=` on the constraint)"
                 )
             else:
                 message = f"{kind} `{name}` is not named `{expected}`"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from schemawise.models.context import ReviewContext
-from schemawise.naming import name_matches
+from schemawise.naming import NamingSettings, name_matches
 from schemawise.registry import Finding, rule
 from schemawise.schema.model import Index, Table
 
@@ -62,6 +62,8 @@ def index_name_convention(ctx: ReviewContext) -> Iterator[Finding]:
         __table_args__ = (Index("idx_clips_video_id_position", "video_id", "position"),)
     ```
     """
+    # NAMING_CONVENTION produces the default pattern only; a configured one is named by hand.
+    uses_house_index_pattern = ctx.naming.index == NamingSettings().index
     for table in ctx.schema.tables.values():
         for index in table.indexes:
             if index.name is None or conforms(table, index, ctx):
@@ -76,7 +78,8 @@ def index_name_convention(ctx: ReviewContext) -> Iterator[Finding]:
                 )
             location = index.location if index.location.line else table.location
             help_text = f"Rename the index to `{expected}`"
-            if ctx.from_models and index.name.startswith(f"ix_{table.name}_"):
+            sqlalchemy_default_name = index.name.startswith(f"ix_{table.name}_")
+            if ctx.from_models and sqlalchemy_default_name and uses_house_index_pattern:
                 # SQLAlchemy's default convention named it (`index=True`); the house one fixes all.
                 help_text = (
                     "Create the `MetaData` with `naming_convention=NAMING_CONVENTION` "
