@@ -37,7 +37,16 @@ def load_alembic(source: AlembicSource, settings: MigrationsSettings) -> Loaded:
     if not source.version_directories:
         loaded.problems.append(Problem("no versions directory", str(source.script_directory)))
         return loaded
-    files = [read_revision_file(path) for path in find_revision_files(source.version_directories)]
+    transactional = settings.transactional_ddl
+    if transactional is None:
+        transactional = env.transactional_ddl if env.transactional_ddl is not None else True
+    cache = RenderCache.for_versions(source.version_directories, transactional, settings.cache)
+    files = [
+        read_revision_file(path, cache.known_facts)
+        for path in find_revision_files(source.version_directories)
+    ]
+    for revision in files:
+        cache.remember_facts(revision)
     if not files:
         where = ", ".join(str(d) for d in source.version_directories)
         loaded.problems.append(Problem("no revision files", where))
@@ -63,11 +72,7 @@ def load_alembic(source: AlembicSource, settings: MigrationsSettings) -> Loaded:
                 f"{source.name}: baseline revision `{baseline}` (--since / lint-from) does not exist"
             )
         graph.in_scope = graph.descendants(resolved)
-    transactional = settings.transactional_ddl
-    if transactional is None:
-        transactional = env.transactional_ddl if env.transactional_ddl is not None else True
     sys_paths = list(dict.fromkeys([*source.sys_paths, Path.cwd()]))
-    cache = RenderCache.for_versions(source.version_directories, transactional, settings.cache)
     renderer = None  # created on the first cache miss: importing Alembic is a good part of a run
     lock_timeout = _lock_timeout_in_force(settings, env)
     for revision in graph.order():

@@ -64,6 +64,8 @@ class RenderCache:
         self.path = path
         self.salt = salt
         self.entries: dict[str, dict[str, list]] = {}
+        self.facts: dict[str, dict[str, object]] = {}
+        self.used_facts: set[str] = set()
         self.used: set[str] = set()
         self.changed = False
         if path is not None:
@@ -71,6 +73,7 @@ class RenderCache:
                 document = json.loads(path.read_text(encoding="utf-8"))
                 if document.get("versions") == _versions():
                     self.entries = document.get("entries", {})
+                    self.facts = document.get("facts", {})
             except (OSError, ValueError, AttributeError):
                 self.entries = {}
 
@@ -82,6 +85,21 @@ class RenderCache:
             return cls(None, "")
         path = version_directories[0] / "__pycache__" / CACHE_FILE
         return cls(path, f"tx={transactional_ddl}")
+
+    def known_facts(self, digest: str) -> dict[str, object] | None:
+        """Facts parsed from a file with these bytes in an earlier run."""
+        found = self.facts.get(digest)
+        if found is not None:
+            self.used_facts.add(digest)
+        return found
+
+    def remember_facts(self, revision: RevisionFile) -> None:
+        if self.path is None or revision.problem is not None or not revision.digest:
+            return
+        if revision.digest not in self.facts:
+            self.facts[revision.digest] = revision.facts()
+            self.changed = True
+        self.used_facts.add(revision.digest)
 
     def _key(self, revision: RevisionFile) -> str:
         return f"{revision.digest}:{self.salt}"
@@ -105,11 +123,13 @@ class RenderCache:
 
     def save(self) -> None:
         """Write the entries this run used (so deleted revisions drop out); never fail the lint."""
-        if self.path is None or not (self.changed or self.used != set(self.entries)):
+        stale = self.used != set(self.entries) or self.used_facts != set(self.facts)
+        if self.path is None or not (self.changed or stale):
             return
         document = {
             "versions": _versions(),
             "entries": {key: self.entries[key] for key in sorted(self.used)},
+            "facts": {key: self.facts[key] for key in sorted(self.used_facts)},
         }
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,16 +25,25 @@ class RevisionFile:
     down_revision_line: int | None = None
     branch_labels: tuple[str, ...] = ()
     depends_on: tuple[str, ...] = ()
-    tree: ast.Module | None = None
     problem: Problem | None = None
     source: str = ""
     # (module, line) of every import anywhere in the file; `from a import b` gives `a` and `a.b`.
     imports: list[tuple[str, int]] = field(default_factory=list)
     # sha256 of the file's bytes (the render cache key)
     digest: str = ""
+    # name -> (line, body is empty) of the module-level `upgrade` and `downgrade` functions
+    functions: dict[str, tuple[int, bool]] = field(default_factory=dict)
+    _tree: ast.Module | None = field(default=None, repr=False)
+
+    @property
+    def tree(self) -> ast.Module | None:
+        """The parsed module, parsed on first use when the facts came from the cache."""
+        if self._tree is None and self.source and self.problem is None:
+            self._tree = ast.parse(self.source, filename=self.path)
+        return self._tree
 
     def function(self, name: str) -> ast.FunctionDef | None:
-        if self.tree is None:
+        if name not in self.functions or self.tree is None:
             return None
         for node in self.tree.body:
             if isinstance(node, ast.FunctionDef) and node.name == name:
@@ -41,8 +51,26 @@ class RevisionFile:
         return None
 
     def function_line(self, name: str) -> int | None:
-        function = self.function(name)
-        return function.lineno if function else None
+        return self.functions[name][0] if name in self.functions else None
+
+    def function_is_empty(self, name: str) -> bool:
+        """No such function, or a body of only `pass`, `...` and docstrings."""
+        return self.functions.get(name, (0, True))[1]
+
+    def facts(self) -> dict[str, object]:
+        """What the source says, as JSON-able data (cached by digest, see `render_cache`)."""
+        return {name: getattr(self, name) for name in FACT_FIELDS}
+
+    def restore(self, facts: dict[str, object]) -> None:
+        for name in FACT_FIELDS:
+            value = facts[name]
+            if name == "imports":
+                value = [tuple(item) for item in value]  # type: ignore[union-attr]
+            elif name == "functions":
+                value = {k: tuple(v) for k, v in value.items()}  # type: ignore[union-attr]
+            elif isinstance(value, list):
+                value = tuple(value)
+            setattr(self, name, value)
 
     @property
     def is_merge(self) -> bool:
@@ -51,6 +79,18 @@ class RevisionFile:
     @property
     def label(self) -> str:
         return self.revision or Path(self.path).name
+
+
+FACT_FIELDS = (
+    "revision",
+    "revision_line",
+    "down_revisions",
+    "down_revision_line",
+    "branch_labels",
+    "depends_on",
+    "imports",
+    "functions",
+)
 
 
 def _strings(value: ast.expr) -> tuple[str, ...] | None:
@@ -110,13 +150,20 @@ def _recover_identifiers(revision: RevisionFile, source: str) -> None:
             revision.down_revision_line = line
 
 
-def read_revision_file(path: Path) -> RevisionFile:
+def read_revision_file(
+    path: Path, known_facts: Callable[[str], dict[str, object] | None] | None = None
+) -> RevisionFile:
+    """Read one revision file; `known_facts(digest)` may supply what an earlier run parsed."""
     revision = RevisionFile(path=str(path))
     try:
         data = path.read_bytes()
         revision.digest = hashlib.sha256(data).hexdigest()
         source = data.decode("utf-8")
         revision.source = source
+        facts = known_facts(revision.digest) if known_facts else None
+        if facts is not None:
+            revision.restore(facts)
+            return revision
     except UnicodeDecodeError as error:
         revision.problem = Problem(f"revision file is not UTF-8 ({error.reason})", str(path))
         return revision
@@ -129,9 +176,15 @@ def read_revision_file(path: Path) -> RevisionFile:
         revision.problem = Problem(
             f"syntax error in revision: {error.msg}", str(path), error.lineno
         )
+        _recover_identifiers(revision, source)
         return revision
-    revision.tree = tree
+    revision._tree = tree
     _imports(tree.body, revision.imports)
+    revision.functions = {
+        node.name: (node.lineno, is_empty_function(node))
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and node.name in ("upgrade", "downgrade")
+    }
     values = _assignments(tree)
     if "revision" in values:
         value, line = values["revision"]

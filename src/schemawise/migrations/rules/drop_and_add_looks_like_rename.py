@@ -88,10 +88,10 @@ def drop_and_add_looks_like_rename(context: LintContext) -> Iterator[Finding]:
     if graph is None:
         return
     for revision in graph.by_id.values():
-        if revision.revision not in graph.in_scope or revision.tree is None:
+        if revision.revision not in graph.in_scope or revision.problem is not None:
             continue
         if "drop_column" not in revision.source:
-            continue  # the common case: no call to look at
+            continue  # the common case: no call to look at, so no need to parse the file
         upgrade = op_calls(revision.function("upgrade"))
         added = _added(upgrade)
         restored = _added(op_calls(revision.function("downgrade")))

@@ -53,7 +53,7 @@ def migration_imports_app_models(context: LintContext) -> Iterator[Finding]:
     if graph is None:
         return
     for revision in graph.by_id.values():
-        if revision.revision not in graph.in_scope or revision.tree is None:
+        if revision.revision not in graph.in_scope:
             continue
         reported: set[int] = set()
         for module, line in revision.imports:

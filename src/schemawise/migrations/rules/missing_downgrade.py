@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from schemawise.migrations.context import LintContext
-from schemawise.migrations.revisions import is_empty_function
 from schemawise.registry import Finding, rule
 
 
@@ -44,20 +43,19 @@ def missing_downgrade(context: LintContext) -> Iterator[Finding]:
     if graph is None:
         return
     for revision in graph.by_id.values():
-        if revision.revision not in graph.in_scope or revision.tree is None:
+        if revision.revision not in graph.in_scope or revision.problem is not None:
             continue
-        upgrade = revision.function("upgrade")
-        if is_empty_function(upgrade):
+        if revision.function_is_empty("upgrade"):
             continue  # merge points and placeholders change nothing
-        downgrade = revision.function("downgrade")
-        if not is_empty_function(downgrade):
+        if not revision.function_is_empty("downgrade"):
             continue
+        downgrade_line = revision.function_line("downgrade")
         yield Finding(
             message=f"Revision `{revision.revision}` changes the schema but its downgrade "
-            + ("is missing" if downgrade is None else "is empty"),
+            + ("is missing" if downgrade_line is None else "is empty"),
             help="Write `downgrade()` with the `op.*` calls that undo `upgrade()`, or raise "
             "`NotImplementedError` to declare the revision irreversible",
             path=revision.path,
-            line=downgrade.lineno if downgrade else revision.revision_line,
+            line=downgrade_line or revision.revision_line,
             object=revision.revision,
         )
