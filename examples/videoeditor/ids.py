@@ -16,14 +16,19 @@ _RANDOM_BITS = 74  # 128 - 48 timestamp bits - 4 version bits - 2 variant bits
 _TIMESTAMP_MASK = (1 << 48) - 1
 
 
-def uuid7_from(unix_ms: int, random_bits: int) -> uuid.UUID:
-    """A UUIDv7 for a given millisecond timestamp and 74 random bits (the seed passes its own RNG's)."""
+def uuid7_int(unix_ms: int, random_bits: int) -> int:
+    """The 128-bit value of a UUIDv7 for a millisecond timestamp and 74 random bits."""
     value = (unix_ms & _TIMESTAMP_MASK) << 80
     value |= 0x7 << 76  # version
     value |= ((random_bits >> 62) & 0xFFF) << 64  # rand_a: 12 bits
     value |= 0b10 << 62  # RFC 9562 variant
     value |= random_bits & ((1 << 62) - 1)  # rand_b: 62 bits
-    return uuid.UUID(int=value)
+    return value
+
+
+def uuid7_from(unix_ms: int, random_bits: int) -> uuid.UUID:
+    """A UUIDv7 for a given millisecond timestamp and 74 random bits (the seed passes its own RNG's)."""
+    return uuid.UUID(int=uuid7_int(unix_ms, random_bits))
 
 
 def new_id() -> uuid.UUID:
