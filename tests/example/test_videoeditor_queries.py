@@ -15,7 +15,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from examples.videoeditor import queries
-from examples.videoeditor.models import Clip
+from examples.videoeditor.models import Clip, User, Video
 from schemawise.pg.connect import connect
 
 T = TypeVar("T")
@@ -308,3 +308,34 @@ def test_delete_video_removes_its_children_through_on_delete_cascade(
     assert run(seeded_database_url, body) == (True, 0)
     # Rolled back: the seeded data is intact for the other tests.
     assert sql(seeded_database_url, "SELECT count(*) FROM videos WHERE id = %s", video_id) == [(1,)]
+
+
+def test_deleting_a_loaded_user_is_one_statement_thanks_to_passive_deletes(
+    seeded_database_url: str,
+) -> None:
+    user_id, _ = busiest_user(seeded_database_url)
+
+    async def body(session: AsyncSession) -> tuple[list[str], int]:
+        user = await session.get(User, user_id)
+        assert user is not None
+        statements: list[str] = []
+        engine = session.bind.sync_engine  # type: ignore[union-attr]
+
+        def record(*args: Any) -> None:
+            statements.append(args[2])
+
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            await session.delete(user)
+            await session.flush()
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+        remaining = await session.execute(
+            select(func.count()).select_from(Video).where(Video.user_id == user_id)
+        )
+        return statements, remaining.scalar_one()
+
+    statements, remaining_videos = run(seeded_database_url, body)
+    # No SELECT of videos, projects, clips...: the database cascades, the ORM loads nothing.
+    assert [statement.split()[0] for statement in statements] == ["DELETE"]
+    assert remaining_videos == 0
