@@ -35,7 +35,7 @@ ENVIRONMENT_MODULES = {
     "io",
     "builtins",
 }
-FORMAT = 2
+FORMAT = 3
 CACHE_FILE = "schemawise-rendered.json"
 
 

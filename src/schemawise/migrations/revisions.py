@@ -33,6 +33,8 @@ class RevisionFile:
     digest: str = ""
     # name -> (line, body is empty) of the module-level `upgrade` and `downgrade` functions
     functions: dict[str, tuple[int, bool]] = field(default_factory=dict)
+    # Names of the methods `upgrade()` calls (`create_index`, `drop_column`, ...), for quick checks.
+    upgrade_calls: tuple[str, ...] = ()
     _tree: ast.Module | None = field(default=None, repr=False)
 
     @property
@@ -90,6 +92,7 @@ FACT_FIELDS = (
     "depends_on",
     "imports",
     "functions",
+    "upgrade_calls",
 )
 
 
@@ -185,6 +188,9 @@ def read_revision_file(
         for node in tree.body
         if isinstance(node, ast.FunctionDef) and node.name in ("upgrade", "downgrade")
     }
+    revision.upgrade_calls = tuple(
+        sorted({call.name for call in op_calls(revision.function("upgrade"))})
+    )
     values = _assignments(tree)
     if "revision" in values:
         value, line = values["revision"]

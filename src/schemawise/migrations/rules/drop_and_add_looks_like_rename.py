@@ -90,7 +90,7 @@ def drop_and_add_looks_like_rename(context: LintContext) -> Iterator[Finding]:
     for revision in graph.by_id.values():
         if revision.revision not in graph.in_scope or revision.problem is not None:
             continue
-        if "drop_column" not in revision.source:
+        if "drop_column" not in revision.upgrade_calls:
             continue  # the common case: no call to look at, so no need to parse the file
         upgrade = op_calls(revision.function("upgrade"))
         added = _added(upgrade)
