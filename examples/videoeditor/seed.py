@@ -3,7 +3,7 @@
     python -m examples.videoeditor.seed --database-url postgresql://localhost/videoeditor --scale 1
 
 Scale 1 is about 1,000 users, 20,000 videos, 400,000 clips, 20,000 transcripts with 160,000
-segments, 60,000 highlights, 2,000 projects with their timelines and render jobs. The same `--seed`
+segments, 54,000 highlights, 2,000 projects with their timelines and render jobs. The same `--seed`
 and `--scale` always produce the same rows (ids included), so plans and timings compare across runs.
 Ownership is Zipf-like: a few users own most videos, as on real platforms, which is what makes
 "a user's videos" plans interesting. Rows go in with COPY (one round trip per table, no per-row
@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import accumulate
 from pathlib import Path
+from typing import Any
 
 import psycopg
 from alembic import command
@@ -383,7 +384,9 @@ def alembic_config(database_url: str) -> Config:
     return config
 
 
-def seed(database_url: str, *, scale: float, seed_value: int = 42, truncate: bool = False) -> dict:
+def seed(
+    database_url: str, *, scale: float, seed_value: int = 42, truncate: bool = False
+) -> dict[str, Any]:
     """Load the data; returns row counts per table and the seconds COPY and ANALYZE took."""
     generator = Generator(seed_value, Counts.for_scale(scale))
     started = time.perf_counter()
