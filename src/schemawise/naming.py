@@ -12,6 +12,7 @@ name="end_after_start")`); the convention adds `ck_<table>_`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -167,6 +168,7 @@ def is_plural(name: str) -> bool:
     return lower.endswith("s")
 
 
+@functools.lru_cache(maxsize=4096)
 def render_pattern(pattern: str, **values: str) -> re.Pattern[str]:
     """Turn a naming pattern into an anchored regex; `{condition}` matches any snake_case text."""
     regex = ""
@@ -192,12 +194,12 @@ def name_matches(name: str, pattern: str, **values: str) -> bool:
     made by a `naming_convention` to 55 characters, `_` and a 4-hex-digit hash, and PostgreSQL cuts
     any other name at 63 bytes. Both shortened forms count as following the pattern.
     """
-    if render_pattern(pattern, **values).match(name):
-        return True
     try:
         expected = pattern.format(**values)
     except KeyError:  # a free-text placeholder such as {condition}: no single full name
-        return False
+        return render_pattern(pattern, **values).match(name) is not None
+    if name == expected:
+        return True
     if len(expected.encode()) <= MAX_IDENTIFIER_BYTES:
         return False
     if name == expected.encode()[:MAX_IDENTIFIER_BYTES].decode(errors="ignore"):
