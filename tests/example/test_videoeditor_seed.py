@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from examples.videoeditor.seed import TABLES, Counts, Generator
+from examples.videoeditor.generator import Counts, Generator
+from examples.videoeditor.seed import TABLES
 
 
 def generate(scale: float, seed: int = 42) -> dict[str, list[tuple[str, ...]]]:
