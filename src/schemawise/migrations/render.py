@@ -116,7 +116,10 @@ class RevisionRenderer:
         module = importlib.util.module_from_spec(spec)
         try:
             with _import_paths(self.sys_paths):
-                spec.loader.exec_module(module)
+                if revision.parsed is not None:  # already parsed for its facts: compile that
+                    exec(compile(revision.parsed, revision.path, "exec"), module.__dict__)
+                else:
+                    spec.loader.exec_module(module)
         except (Exception, SystemExit) as error:
             line = _line_in(revision.path, error.__traceback__)
             hint = ""

@@ -44,6 +44,11 @@ class RevisionFile:
             self._tree = ast.parse(self.source, filename=self.path)
         return self._tree
 
+    @property
+    def parsed(self) -> ast.Module | None:
+        """The tree if this run parsed the file already (None when its facts came from the cache)."""
+        return self._tree
+
     def function(self, name: str) -> ast.FunctionDef | None:
         if name not in self.functions or self.tree is None:
             return None
@@ -82,6 +87,8 @@ class RevisionFile:
     def label(self) -> str:
         return self.revision or Path(self.path).name
 
+
+_METHOD_CALL = re.compile(r"\.(\w+)\s*\(")
 
 FACT_FIELDS = (
     "revision",
@@ -188,9 +195,11 @@ def read_revision_file(
         for node in tree.body
         if isinstance(node, ast.FunctionDef) and node.name in ("upgrade", "downgrade")
     }
-    revision.upgrade_calls = tuple(
-        sorted({call.name for call in op_calls(revision.function("upgrade"))})
-    )
+    upgrade = revision.function("upgrade")
+    if upgrade is not None:
+        # A regex over the function's lines: a full AST walk per file is slow on long histories.
+        lines = source.splitlines()[upgrade.lineno - 1 : upgrade.end_lineno]
+        revision.upgrade_calls = tuple(sorted(set(_METHOD_CALL.findall("\n".join(lines)))))
     values = _assignments(tree)
     if "revision" in values:
         value, line = values["revision"]
