@@ -37,6 +37,7 @@ from schemawise.schema.model import (
     ForeignKey,
     Index,
     Location,
+    MetadataFacts,
     PrimaryKey,
     Schema,
     Table,
@@ -233,12 +234,15 @@ def schema_from_metadata(loaded: LoadedModels) -> Schema:
         if schema.naming_convention is None:
             schema.naming_convention = dict(metadata.naming_convention)
             schema.metadata_location = creation_location(metadata)
+        facts = MetadataFacts(dict(metadata.naming_convention), creation_location(metadata))
         for sa_table in metadata.tables.values():
             table = _table(sa_table, lines)
             schema.tables[table.display_name] = table
+            facts.tables += (table.display_name,)
             for column in sa_table.columns:
                 type_ = column.type
                 if isinstance(type_, sqltypes.Enum) and type_.native_enum and type_.name:
                     schema.enums[type_.name] = tuple(type_.enums)
+        schema.metadatas.append(facts)
     attach_orm(schema, loaded)
     return schema

@@ -236,6 +236,16 @@ class Table:
 
 
 @dataclass
+class MetadataFacts:
+    """One `MetaData` under review (models only): a project may hold several."""
+
+    naming_convention: dict[Any, Any]
+    location: Location = NOWHERE
+    # Display names of the tables it holds.
+    tables: tuple[str, ...] = ()
+
+
+@dataclass
 class Schema:
     source: Source
     tables: dict[str, Table] = field(default_factory=dict)
@@ -243,6 +253,8 @@ class Schema:
     naming_convention: dict[str, Any] | None = None
     # Where the MetaData came from, for SM008.
     metadata_location: Location = NOWHERE
+    # Every MetaData when built from models (the two fields above describe the first), for SM008.
+    metadatas: list[MetadataFacts] = field(default_factory=list)
     # Native enum types: name -> labels.
     enums: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # PostgreSQL server version number (e.g. 150004) for a live database.

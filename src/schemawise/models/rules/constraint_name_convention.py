@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from schemawise.models.context import ReviewContext
+from schemawise.models.rules.metadata_without_naming_convention import names_constraints
 from schemawise.naming import NamingSettings, name_matches
 from schemawise.registry import Finding, rule
 from schemawise.schema.model import NOWHERE, Location, Table
@@ -80,6 +81,13 @@ def constraint_name_convention(ctx: ReviewContext) -> Iterator[Finding]:
         video_id: uuid.UUID = Field(foreign_key="videos.id", index=True)
     ```
     """
+    # Tables whose MetaData has a convention yet unnamed constraints got it after they were defined.
+    late_convention = {
+        name
+        for metadata in ctx.schema.metadatas
+        if names_constraints(metadata.naming_convention)
+        for name in metadata.tables
+    }
     for table in ctx.schema.tables.values():
         for kind, name, pattern, values, location in _constraints(table, ctx):
             values = {"table": table.name, **values}
@@ -90,12 +98,18 @@ def constraint_name_convention(ctx: ReviewContext) -> Iterator[Finding]:
                 location = table.location
             if name is None:
                 message = f"{kind} on `{table.display_name}` has no name"
-                help_text = (
-                    "Create the `MetaData` with `naming_convention=NAMING_CONVENTION` "
-                    f"(from `schemawise.naming`) so SQLAlchemy names it `{expected}`"
-                    if pattern in HOUSE_PATTERNS
-                    else f"Name the constraint `{expected}` (`name=` on the constraint)"
-                )
+                if pattern not in HOUSE_PATTERNS:
+                    help_text = f"Name the constraint `{expected}` (`name=` on the constraint)"
+                elif table.display_name in late_convention:
+                    help_text = (
+                        "Set the `naming_convention` before the model classes are defined, "
+                        f"so SQLAlchemy names it `{expected}`"
+                    )
+                else:
+                    help_text = (
+                        "Create the `MetaData` with `naming_convention=NAMING_CONVENTION` "
+                        f"(from `schemawise.naming`) so SQLAlchemy names it `{expected}`"
+                    )
             else:
                 message = f"{kind} `{name}` is not named `{expected}`"
                 help_text = f"Rename the constraint to `{expected}`"
