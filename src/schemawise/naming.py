@@ -5,8 +5,10 @@
 
     SQLModel.metadata.naming_convention = NAMING_CONVENTION
 
-makes SQLAlchemy (and so Alembic autogenerate) name every index and constraint the way the SM005-SM007
-rules expect. Name check constraints with their condition only (`CheckConstraint("end_ms > start_ms",
+before the first model class is defined makes SQLAlchemy (and so Alembic autogenerate) name every
+index and constraint the way the SM005-SM007 rules expect. SQLAlchemy names a constraint when it is
+attached to its table, so a convention assigned after the models names nothing (SM008 says so).
+Name check constraints with their condition only (`CheckConstraint("end_ms > start_ms",
 name="end_after_start")`); the convention adds `ck_<table>_`.
 """
 
