@@ -101,11 +101,25 @@ class ClassSource:
 
 
 @cache
-def _parse(path: str) -> ast.Module | None:
+def _classes_in(path: str) -> dict[str, ast.ClassDef]:
+    """Every class statement of a file by name, parsed once per file (the first of a name wins)."""
     try:
-        return ast.parse(Path(path).read_text(encoding="utf-8"), filename=path)
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"), filename=path)
     except (OSError, SyntaxError, UnicodeDecodeError):
-        return None
+        return {}
+    classes: dict[str, ast.ClassDef] = {}
+    # Walk statement bodies only (classes live in module, class, function, if/try/with bodies):
+    # `ast.walk` would visit every expression node, which dominates on a large models file.
+    pending: list[ast.stmt] = list(tree.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.ClassDef) and (
+            node.name not in classes or classes[node.name].lineno > node.lineno
+        ):
+            classes[node.name] = node
+        for field_name in ("body", "orelse", "finalbody", "handlers"):
+            pending.extend(getattr(node, field_name, ()))
+    return classes
 
 
 def _call_keywords(node: ast.expr | None) -> frozenset[str]:
@@ -120,20 +134,15 @@ def _call_keywords(node: ast.expr | None) -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
 def class_source(cls: type) -> ClassSource:
     """Find `class Name` in the file that defines `cls` and read its body."""
     module = sys.modules.get(cls.__module__)
     path = getattr(module, "__file__", None)
     if not path:
         return ClassSource(None, None)
-    tree = _parse(path)
-    if tree is None:
-        return ClassSource(path, None)
     # Two classes of one name in one module are rare; the first definition is taken.
-    node = next(
-        (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and n.name == cls.__name__),
-        None,
-    )
+    node = _classes_in(path).get(cls.__name__)
     if node is None:
         return ClassSource(path, None)
     source = ClassSource(path, node.lineno)

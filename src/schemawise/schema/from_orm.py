@@ -1,8 +1,9 @@
 """ORM facts for the schema model: class and attribute lines, relationships, annotations, Python defaults.
 
-Relationships are read from the mapper. When `configure_mappers()` fails (a `back_populates` naming a
-missing attribute is one of the things the rules exist to report), the unconfigured relationship
-properties are read instead and their direction is inferred from the foreign keys between the tables.
+Relationships are read from the mappers' declared properties without configuring the mappers:
+configuration resolves every join condition and instruments every attribute, which costs seconds on a
+large schema, and it raises on exactly the mistakes the rules exist to report (a `back_populates` naming a
+missing attribute). Direction is inferred from the foreign keys between the two tables.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Column as SAColumn
 from sqlalchemy import Table as SATable
-from sqlalchemy.orm import Mapper, RelationshipProperty, configure_mappers
+from sqlalchemy.orm import ColumnProperty, Mapper, RelationshipProperty
 from sqlalchemy.orm.mapper import _mapper_registries
 
 from schemawise.models.loader import LoadedModels
@@ -65,7 +66,7 @@ def orm_locations(loaded: LoadedModels) -> OrmLocations:
         sources = mro_sources(mapper.class_)
         if sources and sources[0].line:
             result.tables[table] = Location(sources[0].path, sources[0].line)
-        for prop in mapper.column_attrs:
+        for prop in _column_properties(mapper):
             location = _attribute_location(sources, prop.key)
             if location is None:
                 continue
@@ -73,6 +74,11 @@ def orm_locations(loaded: LoadedModels) -> OrmLocations:
                 if isinstance(column, SAColumn) and column.table is table:
                     result.columns[column] = location
     return result
+
+
+def _column_properties(mapper: Mapper) -> list[ColumnProperty[Any]]:
+    # `mapper.column_attrs` would configure every mapper in the registry; `_props` is what was declared.
+    return [p for p in mapper._props.values() if isinstance(p, ColumnProperty)]
 
 
 def allows_none(annotation: Any) -> bool | None:
@@ -167,10 +173,6 @@ def _declarative_column_orm(cls: type, key: str, column: SAColumn) -> ColumnOrm:
 
 
 def _target_class(prop: RelationshipProperty[Any], mapper: Mapper) -> type | None:
-    try:
-        return prop.mapper.class_  # configured
-    except Exception:
-        pass
     argument = prop.argument
     if isinstance(argument, str):
         found = mapper.registry._class_registry.get(argument.split(".")[-1])
@@ -195,8 +197,60 @@ def _fk_columns_between(child: Table, parent: Table) -> tuple[str, ...]:
     return ()
 
 
+def _init_arg(prop: RelationshipProperty[Any], name: str) -> Any:
+    """A `relationship()` argument as the user passed it (`secondary`, `remote_side`, `foreign_keys`).
+
+    Unconfigured properties keep these in `_init_args`; lambdas are called here, strings are left to
+    the caller (they name tables or attributes that configuration would evaluate).
+    """
+    holder = getattr(getattr(prop, "_init_args", None), name, None)
+    value = getattr(holder, "argument", None)
+    if callable(value) and not isinstance(value, type | SATable | SAColumn):
+        try:
+            value = value()
+        except Exception:
+            return None
+    return value
+
+
+def _user_foreign_key_columns(prop: RelationshipProperty[Any]) -> list[SAColumn]:
+    """Columns named in `foreign_keys=`, when given as columns (strings are not resolved here)."""
+    declared = _init_arg(prop, "foreign_keys")
+    if declared is None:
+        return []
+    items = declared if isinstance(declared, list | tuple | set | frozenset) else [declared]
+    return [c for c in items if isinstance(c, SAColumn)]
+
+
+def _direction(
+    prop: RelationshipProperty[Any], table: Table, target: Table | None
+) -> tuple[str, tuple[str, ...]]:
+    """(direction, FK columns) from the tables' foreign keys, as SQLAlchemy would decide it."""
+    if _init_arg(prop, "secondary") is not None:
+        return "many-to-many", ()
+    declared = _user_foreign_key_columns(prop)
+    if declared and target is not None:
+        names = tuple(c.name for c in declared)
+        on_parent = all(c.table.name == table.name for c in declared)
+        if target is table:
+            return ("many-to-one" if _init_arg(prop, "remote_side") else "one-to-many"), names
+        return ("many-to-one" if on_parent else "one-to-many"), names
+    if target is None:
+        return "one-to-many", ()
+    if target is table:  # self-referential: `remote_side` marks the many-to-one side
+        columns = _fk_columns_between(table, table)
+        return ("many-to-one" if _init_arg(prop, "remote_side") else "one-to-many"), columns
+    to_parent = _fk_columns_between(target, table)
+    if to_parent:
+        return "one-to-many", to_parent
+    to_target = _fk_columns_between(table, target)
+    if to_target:
+        return "many-to-one", to_target
+    return "one-to-many", ()
+
+
 def _relationship(
-    prop: RelationshipProperty[Any], mapper: Mapper, table: Table, schema: Schema, configured: bool
+    prop: RelationshipProperty[Any], mapper: Mapper, table: Table, schema: Schema
 ) -> Relationship | None:
     target_cls = _target_class(prop, mapper)
     target_mapper = getattr(target_cls, "__mapper__", None) if target_cls else None
@@ -206,33 +260,12 @@ def _relationship(
     )
     sources = mro_sources(mapper.class_)
     keywords = _keywords(sources, prop.key)
-    secondary = prop.secondary
+    secondary = _init_arg(prop, "secondary")
     secondary_name = getattr(secondary, "name", None) or (
         secondary if isinstance(secondary, str) else None
     )
-    fk_columns: tuple[str, ...] = ()
-    if configured:
-        direction = {
-            "ONETOMANY": "one-to-many",
-            "MANYTOONE": "many-to-one",
-            "MANYTOMANY": "many-to-many",
-        }[prop.direction.name]
-        uselist = bool(prop.uselist)
-        fk_columns = tuple(c.name for c in prop._calculated_foreign_keys)
-    else:
-        if secondary is not None:
-            direction = "many-to-many"
-        elif target is not None and target is not table and _fk_columns_between(target, table):
-            direction = "one-to-many"
-            fk_columns = _fk_columns_between(target, table)
-        elif target is not None and _fk_columns_between(table, target):
-            direction = (
-                "many-to-one" if (target is not table or prop.remote_side) else "one-to-many"
-            )
-            fk_columns = _fk_columns_between(table, target)
-        else:
-            direction = "one-to-many"
-        uselist = prop.uselist if prop.uselist is not None else direction != "many-to-one"
+    direction, fk_columns = _direction(prop, table, target)
+    uselist = prop.uselist if prop.uselist is not None else direction != "many-to-one"
     cascade_set = frozenset(str(option) for option in (getattr(prop, "_cascade", None) or ()))
     if keywords is not None:
         cascade_explicit = bool({"cascade", "cascade_delete"} & keywords)
@@ -269,11 +302,6 @@ def _relationship(
 
 def attach_orm(schema: Schema, loaded: LoadedModels) -> None:
     """Fill relationships and per-column ORM facts on tables that are mapped by a class."""
-    try:
-        configure_mappers()
-        configured = True
-    except Exception:
-        configured = False
     for mapper in mappers_for(loaded):
         sa_table = mapper.local_table
         if not isinstance(sa_table, SATable):
@@ -283,7 +311,7 @@ def attach_orm(schema: Schema, loaded: LoadedModels) -> None:
             continue
         cls = mapper.class_
         table.class_name = cls.__name__
-        for prop in mapper.column_attrs:
+        for prop in _column_properties(mapper):
             for column in prop.columns:
                 if not isinstance(column, SAColumn) or column.table is not sa_table:
                     continue
@@ -294,6 +322,6 @@ def attach_orm(schema: Schema, loaded: LoadedModels) -> None:
                     ) or _declarative_column_orm(cls, prop.key, column)
         for prop in mapper._props.values():
             if isinstance(prop, RelationshipProperty):
-                relationship = _relationship(prop, mapper, table, schema, configured)
+                relationship = _relationship(prop, mapper, table, schema)
                 if relationship is not None:
                     table.relationships.append(relationship)
