@@ -7,6 +7,7 @@ matched, so only row counts are compared.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 import psycopg
@@ -29,7 +30,7 @@ WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
 @dataclass
 class TableRows:
     key_columns: list[str]  # "name type" of each primary key column; empty without a primary key
-    rows: dict[str, dict[str, object]] = field(default_factory=dict)
+    rows: dict[str, str] = field(default_factory=dict)  # key -> the row as JSON text
     count: int = 0
 
     def comparable_with(self, other: TableRows) -> bool:
@@ -37,25 +38,42 @@ class TableRows:
 
 
 def capture(conn: psycopg.Connection, skip: set[str]) -> dict[str, TableRows]:
-    captured: dict[str, TableRows] = {}
+    """Every table's rows (as JSON text under their key) or, without a key, its count; one query."""
+    tables = []
     for schema, table, key_columns in conn.execute(PRIMARY_KEYS_QUERY).fetchall():
-        if table in skip:
-            continue
-        name = table if schema == "public" else f"{schema}.{table}"
+        if table not in skip:
+            tables.append(
+                (table if schema == "public" else f"{schema}.{table}", schema, table, key_columns)
+            )
+    if not tables:
+        return {}
+    parts = []
+    for name, schema, table, key_columns in tables:
         identifier = sql.Identifier(schema, table)
         if not key_columns:
-            count = conn.execute(sql.SQL("SELECT count(*) FROM {}").format(identifier)).fetchone()
-            captured[name] = TableRows([], count=count[0] if count else 0)
+            parts.append(
+                sql.SQL("SELECT {}, NULL, count(*)::text FROM {}").format(
+                    sql.Literal(name), identifier
+                )
+            )
             continue
         names = [column.split(" ", 1)[0] for column in key_columns]
-        query = sql.SQL("SELECT ({})::text, to_jsonb(t) FROM {} AS t").format(
-            sql.SQL(" || ',' || ").join(
-                sql.SQL("{}::text").format(sql.Identifier(n)) for n in names
-            ),
-            identifier,
+        key = sql.SQL(" || ',' || ").join(
+            sql.SQL("t.{}::text").format(sql.Identifier(n)) for n in names
         )
-        rows = dict(conn.execute(query).fetchall())
-        captured[name] = TableRows(list(key_columns), rows, len(rows))
+        parts.append(
+            sql.SQL("SELECT {}, ({})::text, to_jsonb(t)::text FROM {} AS t").format(
+                sql.Literal(name), key, identifier
+            )
+        )
+    captured = {name: TableRows(list(key_columns)) for name, _s, _t, key_columns in tables}
+    for name, key, row in conn.execute(sql.SQL(" UNION ALL ").join(parts)).fetchall():
+        table_rows = captured[name]
+        if key is None:
+            table_rows.count = int(row)
+        else:
+            table_rows.rows[key] = row
+            table_rows.count += 1
     return captured
 
 
@@ -93,8 +111,9 @@ def changed_values(before: dict[str, TableRows], after: dict[str, TableRows]) ->
         common = old.rows.keys() & new.rows.keys()
         differing: dict[str, int] = {}
         for key in common:
-            old_row, new_row = old.rows[key], new.rows[key]
-            assert isinstance(old_row, dict) and isinstance(new_row, dict)
+            if old.rows[key] == new.rows[key]:
+                continue
+            old_row, new_row = json.loads(old.rows[key]), json.loads(new.rows[key])
             for column, value in old_row.items():
                 # NULL -> a value is a backfill the downgrade kept, not a loss.
                 if value is not None and column in new_row and new_row[column] != value:

@@ -30,7 +30,7 @@ from schemawise.roundtrip.results import DataLoss, NotInverse, RevisionRef, Roun
 from schemawise.roundtrip.scratch import scratch_database
 from schemawise.roundtrip.seeding import Seeder
 from schemawise.roundtrip.settings import RoundtripSettings
-from schemawise.roundtrip.snapshot import diff, take_snapshot
+from schemawise.roundtrip.snapshot import Snapshot, changed_tables, diff, take_snapshot
 from schemawise.selection import Selection
 from schemawise.suppression import SuppressionSet
 
@@ -90,6 +90,8 @@ class RoundTrip:
         self.results.revision_paths = [script.path for script in revisions if script.path]
         irreversible = set(self.settings.irreversible)
         before_schema = take_snapshot(self.conn, self.skip)
+        # Tables keep their rows from step to step; only new or changed tables get new rows.
+        seeded_schema: Snapshot | None = None
         for position, script in enumerate(revisions, start=1):
             ref = RevisionRef(script.revision, script.path)
 
@@ -98,7 +100,10 @@ class RoundTrip:
 
             if self.settings.seed_rows:
                 step("seed rows")
-                self.seeder.seed(self.conn, self.settings.seed_rows)
+                changed = changed_tables(seeded_schema, before_schema)
+                if changed:
+                    self.seeder.seed(self.conn, self.settings.seed_rows, only=changed)
+                seeded_schema = before_schema
             rows_before = self._capture()
             step("upgrade")
             outcome = self._upgrade_populated(script, rows_before)
@@ -106,6 +111,7 @@ class RoundTrip:
                 return False
             if outcome == "passed on emptied tables":
                 rows_before = {}  # the rows were removed to retry; nothing left to compare
+                seeded_schema = None  # so every table gets rows again
             for loss in row_checks.lost_rows(rows_before, self._capture()):
                 self.results.data_losses.append(DataLoss(ref, "upgrade", loss))
             if script.revision in irreversible:

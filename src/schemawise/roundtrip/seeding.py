@@ -190,15 +190,27 @@ class Seeder:
             order = list(tables)
         return [tables[key] for key in order if key in tables]
 
-    def seed(self, conn: psycopg.Connection, rows_per_table: int, *, top_up: bool = False) -> None:
+    def seed(
+        self,
+        conn: psycopg.Connection,
+        rows_per_table: int,
+        *,
+        top_up: bool = False,
+        only: set[str] | None = None,
+    ) -> None:
+        """Seed every table, or `only` these (by display name; their parents are read, not seeded)."""
         self._tables = read_tables(conn, self.skip)
-        self._seed(conn, rows_per_table, top_up=top_up)
+        self._seed(conn, rows_per_table, top_up=top_up, only=only)
 
-    def _seed(self, conn: psycopg.Connection, rows_per_table: int, *, top_up: bool) -> None:
+    def _seed(
+        self, conn: psycopg.Connection, rows_per_table: int, *, top_up: bool, only: set[str] | None
+    ) -> None:
         """Add `rows_per_table` rows to every table, or only as many as bring each table to that
         count (`top_up`). Autocommit connection; one transaction per table."""
         tables = self._tables
         for table in self._order(tables):
+            if only is not None and table.display not in only:
+                continue
             count = rows_per_table
             if top_up:
                 existing = conn.execute(

@@ -162,3 +162,16 @@ def diff(before: Snapshot, after: Snapshot) -> list[Change]:
         if old != new:
             changes.append(Change(key[0], key[1], old, new))
     return sorted(changes, key=lambda c: (KIND_ORDER.index(c.kind), c.name))
+
+
+def changed_tables(before: Snapshot | None, after: Snapshot) -> set[str]:
+    """Tables of `after` that are new or whose columns, constraints or triggers changed."""
+    if before is None:
+        return after.names("table")
+    tables = set()
+    for change in diff(before, after):
+        if change.kind == "table":
+            tables.add(change.name)
+        elif change.kind in ("column", "constraint", "trigger"):
+            tables.add(change.name.rsplit(".", 1)[0])
+    return tables & after.names("table")
