@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from schemawise.models.context import ReviewContext
 from schemawise.models.rules.identifier_not_snake_case import named_objects
-from schemawise.naming import MAX_IDENTIFIER_BYTES
+from schemawise.naming import MAX_IDENTIFIER_BYTES, name_matches
 from schemawise.registry import Finding, rule
-from schemawise.schema.model import NOWHERE
+from schemawise.schema.model import NOWHERE, Table
 
 
 def _too_long(name: str) -> int | None:
@@ -17,19 +17,43 @@ def _too_long(name: str) -> int | None:
     return size if size > MAX_IDENTIFIER_BYTES else None
 
 
+def made_by_convention(
+    ctx: ReviewContext, table: Table, kind: str, name: str, columns: tuple[str, ...]
+) -> bool:
+    """Whether the name is exactly what the naming convention makes of this object.
+
+    SQLAlchemy cuts such names to 55 characters plus a hash of the whole name when it emits DDL,
+    and Alembic compares them the same way, so they never reach PostgreSQL's silent truncation.
+    """
+    naming = ctx.naming
+    values = {"table": table.name}
+    if columns:
+        values |= {"columns": "_".join(columns), "column": columns[0]}
+    if kind == "Primary key":
+        return name_matches(name, naming.primary_key, **values)
+    if kind == "Index":
+        return name_matches(name, naming.index, **values)
+    if kind == "Unique constraint":
+        return name_matches(name, naming.unique, **values)
+    if kind == "Foreign key":
+        referred = next((fk.referred_table for fk in table.foreign_keys if fk.name == name), "")
+        return name_matches(name, naming.foreign_key, referred_table=referred, **values)
+    return name_matches(name, naming.check, **values)
+
+
 # Only models can show it: a live database holds the names already cut to 63 bytes.
 @rule("SM009", "identifier-too-long", severity="warning", sources=("models",))
 def identifier_too_long(ctx: ReviewContext) -> Iterator[Finding]:
     """## What it does
     Flags a table, column, index or constraint name longer than 63 bytes (bytes of UTF-8, so an
-    accented name reaches the limit sooner). Names made by a naming convention count too: long
-    table and column names make long index and foreign-key names.
+    accented name reaches the limit sooner). A long name that a naming convention made from short
+    table and column names passes: SQLAlchemy shortens it with a hash, the same way every time.
 
     ## Why is this bad?
     PostgreSQL cuts longer names at 63 bytes with only a NOTICE, so the database holds a different
-    name than the model: Alembic autogenerate then sees a difference on every run, two names that
-    share their first 63 bytes collide, and SQLAlchemy refuses explicit long constraint names or
-    replaces the end of a convention name with a hash nobody can guess.
+    name than the model: Alembic autogenerate then sees a difference on every run, and two names
+    that share their first 63 bytes collide. SQLAlchemy refuses to create an index or constraint
+    with an explicit name that long.
 
     ## Example
     ```python
@@ -71,6 +95,8 @@ def identifier_too_long(ctx: ReviewContext) -> Iterator[Finding]:
             size = _too_long(name)
             if size is None or any(_too_long(part) for part in (table.name, *columns)):
                 continue  # none, or made long by a table or column name flagged already
+            if made_by_convention(ctx, table, kind, name, columns):
+                continue  # SQLAlchemy shortens convention names itself, the same way every time
             location = own_location
             if location == NOWHERE:
                 location = table.column_location(columns[0]) if columns else table.location
