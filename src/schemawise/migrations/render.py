@@ -154,9 +154,12 @@ class RevisionRenderer:
                 module.upgrade()
         except (Exception, SystemExit) as error:
             line = _line_in(revision.path, error.__traceback__)
+            hint = ""
+            if isinstance(error, AttributeError) and "NoneType" in str(error):
+                hint = " (offline there is no database: `op.get_bind().execute(...)` returns None)"
             rendering.problems.append(
                 Problem(
-                    f"upgrade() raised while rendering offline ({_describe(error)}); "
+                    f"upgrade() raised while rendering offline ({_describe(error)}){hint}; "
                     "statements after this point are not linted",
                     revision.path,
                     line,
