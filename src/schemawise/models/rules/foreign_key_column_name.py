@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from schemawise.models.context import ReviewContext
 from schemawise.naming import render_pattern, singularize, singularize_candidates
 from schemawise.registry import Finding, rule
-from schemawise.schema.model import NOWHERE, ForeignKey, Table
+from schemawise.schema.model import ForeignKey, Table
 
 
 def accepted_names(fk: ForeignKey, pattern: str) -> set[str]:
@@ -91,6 +91,9 @@ def foreign_key_column_name(ctx: ReviewContext) -> Iterator[Finding]:
             names = accepted_names(fk, pattern)
             if column in names or any(column.endswith(f"_{name}") for name in names):
                 continue
+            # SQLModel names `class UserAccount` table `useraccount`; `user_account_id` is meant.
+            if column.replace("_", "") in {name.replace("_", "") for name in names}:
+                continue
             several = fks_per_target[(fk.referred_schema, fk.referred_table)] > 1
             if several and any_role.match(column):
                 continue
@@ -100,8 +103,6 @@ def foreign_key_column_name(ctx: ReviewContext) -> Iterator[Finding]:
                 referred_column=fk.referred_columns[0],
             )
             location = table.column_location(column)
-            if location == NOWHERE:
-                location = fk.location
             yield Finding(
                 message=(
                     f"Foreign key column `{column}` refers to `{fk.referred_table}` "
