@@ -52,11 +52,19 @@ def creation_location(obj: Any) -> Location:
         return NOWHERE
 
 
+# co_filename -> whether it is library code; models import creates thousands of objects per file.
+_library_file: dict[str, bool] = {}
+
+
 def _user_frame() -> Location:
     frame = sys._getframe(2)
     while frame is not None:
         filename = frame.f_code.co_filename
-        if not filename.startswith(_LIBRARY_DIRS) and not filename.startswith("<"):
+        is_library = _library_file.get(filename)
+        if is_library is None:
+            is_library = filename.startswith(_LIBRARY_DIRS) or filename.startswith("<")
+            _library_file[filename] = is_library
+        if not is_library:
             return Location(filename, frame.f_lineno)
         frame = frame.f_back  # type: ignore[assignment]
     return NOWHERE
