@@ -49,8 +49,10 @@ def float_for_money(ctx: ReviewContext) -> Iterator[Finding]:
     """## What it does
     Flags a `real` or `double precision` column whose name says it holds money: `price`, `amount`,
     `cost`, `fee` or a name ending in one (`unit_price`, `render_cost`, `cost_usd`), and `total` or
-    `balance` alone or with a commerce word (`order_total`, `account_balance`). Measurements such as
-    `total_duration`, `tax_rate`, `white_balance` or `loudness_total` are not money-like.
+    `balance` alone or with a commerce word (`order_total`, `account_balance`).
+
+    Measurements such as `total_duration`, `tax_rate`, `white_balance` or `loudness_total` are not
+    money-like.
 
     ## Why is this bad?
     Binary floating point cannot represent most decimal fractions: `0.1 + 0.2` is

@@ -46,12 +46,13 @@ def _is_extension_key(table: Table, fk: ForeignKey) -> bool:
 @rule("SM004", "foreign-key-column-name", severity="warning")
 def foreign_key_column_name(ctx: ReviewContext) -> Iterator[Finding]:
     """## What it does
-    Flags a foreign-key column that is not named `<singular of the referred table>_id`
-    (`video_id` for `videos`), the pattern set by `foreign-key-column` in
-    `[tool.schemawise.naming]`. A role prefix is fine (`source_video_id`), and so is any
-    `<role>_id` name where several foreign keys of one table point at the same table
-    (`owner_id` and `created_by_id`, both to `users`), a self-reference (`parent_id`) and a
-    primary key that is also the foreign key (a one-to-one extension table).
+    Flags a foreign-key column that is not named `<singular of the referred table>_id` (`video_id`
+    for `videos`), the pattern set by `foreign-key-column` in `[tool.schemawise.naming]`.
+
+    A role prefix is fine (`source_video_id`), and so is any `<role>_id` name where several foreign
+    keys of one table point at the same table (`owner_id` and `created_by_id`, both to `users`), a
+    self-reference (`parent_id`) and a primary key that is also the foreign key (a one-to-one
+    extension table).
 
     ## Why is this bad?
     The column name is how a reader finds the join: `clip.video_id = videos.id` needs no lookup,

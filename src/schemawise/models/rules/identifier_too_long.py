@@ -46,8 +46,10 @@ def made_by_convention(
 def identifier_too_long(ctx: ReviewContext) -> Iterator[Finding]:
     """## What it does
     Flags a table, column, index or constraint name longer than 63 bytes (bytes of UTF-8, so an
-    accented name reaches the limit sooner). A long name that a naming convention made from short
-    table and column names passes: SQLAlchemy shortens it with a hash, the same way every time.
+    accented name reaches the limit sooner).
+
+    A long name that a naming convention made from short table and column names passes: SQLAlchemy
+    shortens it with a hash, the same way every time.
 
     ## Why is this bad?
     PostgreSQL cuts longer names at 63 bytes with only a NOTICE, so the database holds a different

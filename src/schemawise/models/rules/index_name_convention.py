@@ -31,9 +31,10 @@ def conforms(table: Table, index: Index, ctx: ReviewContext) -> bool:
 def index_name_convention(ctx: ReviewContext) -> Iterator[Finding]:
     """## What it does
     Flags an index not named `idx_<table>_<columns>` (the `index` pattern in
-    `[tool.schemawise.naming]`). An expression or partial index passes with any
-    `idx_<table>_<description>` name; a unique index may also use the unique pattern
-    (`uq_<table>_<columns>`).
+    `[tool.schemawise.naming]`).
+
+    An expression or partial index passes with any `idx_<table>_<description>` name; a unique index
+    may also use the unique pattern (`uq_<table>_<columns>`).
 
     ## Why is this bad?
     Alembic autogenerate, `DROP INDEX` in a migration and a plan from `EXPLAIN` all name the index;

@@ -16,8 +16,9 @@ SMALL_INTEGER_TYPES = frozenset(
 def int4_primary_key(ctx: ReviewContext) -> Iterator[Finding]:
     """## What it does
     Flags a single-column primary key of type `integer` or `smallint` (`serial` included): what
-    SQLModel creates for `id: int | None = Field(default=None, primary_key=True)`. A primary key
-    that is also a foreign key is left to the table it refers to.
+    SQLModel creates for `id: int | None = Field(default=None, primary_key=True)`.
+
+    A primary key that is also a foreign key is left to the table it refers to.
 
     ## Why is this bad?
     An `integer` key runs out at 2,147,483,647, and sequences burn values on rolled-back inserts

@@ -30,9 +30,10 @@ def model_nullability_mismatch(ctx: ReviewContext) -> Iterator[Finding]:
     """## What it does
     Flags a mapped field whose annotation and column disagree: annotated `str | None` (or
     `Mapped[str | None]`) but declared `nullable=False`, or annotated `str` while the column allows
-    NULL (common with `sa_column=Column(...)`, which is nullable unless told otherwise). Keys and
-    columns the database fills (primary keys, server defaults, identity and generated columns) may
-    be `None` in Python before the insert and are not flagged.
+    NULL (common with `sa_column=Column(...)`, which is nullable unless told otherwise).
+
+    Keys and columns the database fills (primary keys, server defaults, identity and generated
+    columns) may be `None` in Python before the insert and are not flagged.
 
     ## Why is this bad?
     The annotation is what the application, the type checker and SQLModel's validation believe;

@@ -11,9 +11,11 @@ from schemawise.registry import Finding, rule
 @rule("SM109", "native-enum-type", severity="warning", opt_in=True)
 def native_enum_type(ctx: ReviewContext) -> Iterator[Finding]:
     """## What it does
-    Flags a column whose type is a native PostgreSQL enum (`CREATE TYPE ... AS ENUM`): what
-    SQLModel creates for a field annotated with a Python `Enum`, and SQLAlchemy for `Enum(...)`
-    unless `native_enum=False`. Opt-in: select `SM109` to use it.
+    Flags a column whose type is a native PostgreSQL enum (`CREATE TYPE ... AS ENUM`): what SQLModel
+    creates for a field annotated with a Python `Enum`, and SQLAlchemy for `Enum(...)` unless
+    `native_enum=False`.
+
+    Opt-in: select `SM109` to use it.
 
     ## Why is this bad?
     Adding a value needs `ALTER TYPE ... ADD VALUE`, which Alembic autogenerate does not emit and

@@ -26,8 +26,9 @@ def defaults_to_random_uuid(column: Column) -> bool:
 @rule("SM110", "random-uuid-primary-key", severity="info", opt_in=True)
 def random_uuid_primary_key(ctx: ReviewContext) -> Iterator[Finding]:
     """## What it does
-    Flags a `uuid` primary key whose default generates random version 4 UUIDs: Python's
-    `uuid.uuid4` as a `default_factory`/`default`, or `gen_random_uuid()` as a server default.
+    Flags a `uuid` primary key whose default generates random version 4 UUIDs: Python's `uuid.uuid4`
+    as a `default_factory`/`default`, or `gen_random_uuid()` as a server default.
+
     Opt-in and informational: select `SM110` for tables expected to grow large.
 
     ## Why is this bad?

@@ -12,8 +12,10 @@ from schemawise.registry import Finding, rule
 def serial_instead_of_identity(ctx: ReviewContext) -> Iterator[Finding]:
     """## What it does
     Flags an autoincrementing integer column backed by a `SERIAL`-style sequence default
-    (`DEFAULT nextval('projects_id_seq')`) rather than `GENERATED ... AS IDENTITY`. SQLAlchemy
-    creates a `SERIAL` for every integer primary key unless the column has an `Identity()`.
+    (`DEFAULT nextval('projects_id_seq')`) rather than `GENERATED ... AS IDENTITY`.
+
+    SQLAlchemy creates a `SERIAL` for every integer primary key unless the column has an
+    `Identity()`.
 
     ## Why is this bad?
     A serial's sequence is a separate object with its own permissions: granting `INSERT` on the

@@ -33,6 +33,7 @@ def rename_table_help(ctx: ReviewContext, table: Table, suggested: str) -> str:
 def table_name_not_plural(ctx: ReviewContext) -> Iterator[Finding]:
     """## What it does
     Flags a table whose name is not a lowercase English plural: `user`, `Hero`, `video_clip`.
+
     SQLModel names a table after its class (`class Hero` -> `hero`) unless `__tablename__` says
     otherwise, so most singular names come from that default. Turn the rule off with
     `plural-tables = false` in `[tool.schemawise.naming]`.

@@ -15,7 +15,9 @@ _LIMITED_VARCHAR = re.compile(r"(character varying|varchar)\((\d+)\)(\[\])*")
 def varchar_length_limit(ctx: ReviewContext) -> Iterator[Finding]:
     """## What it does
     Flags a `character varying(n)` column: what SQLModel creates for `Field(max_length=n)` and
-    SQLAlchemy for `String(n)`. Opt-in: select `SM108` to use it.
+    SQLAlchemy for `String(n)`.
+
+    Opt-in: select `SM108` to use it.
 
     ## Why is this bad?
     In PostgreSQL `varchar(n)`, `varchar` and `text` are stored the same way and perform the same;
