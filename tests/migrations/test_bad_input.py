@@ -103,3 +103,37 @@ def test_alembic_ini_resolves_script_location(history, tmp_path, capsys):
     assert main(["migrations", "lint", str(ini), "--select", "MG301", "--format", "json"]) == 1
     document = json.loads(capsys.readouterr().out)
     assert [d["code"] for d in document["diagnostics"]] == ["MG301"]
+
+
+def test_revision_needing_a_missing_setting_names_it(history, tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("MG_SETTINGS_SECRET", raising=False)
+    (tmp_path / "mg_settings.py").write_text(
+        'import os\n\nSECRET = os.environ["MG_SETTINGS_SECRET"]\n'
+    )
+    script = history(
+        {
+            "0001.py": revision_source(
+                "0001", None, 'op.drop_table("x")', header="import mg_settings"
+            )
+        }
+    )
+    assert main(["migrations", "lint", str(script)]) == 2
+    assert "set `MG_SETTINGS_SECRET` in the environment" in one_line_error(capsys)
+
+
+def test_database_url_flag_satisfies_a_revision_reading_database_url(
+    history, tmp_path, capsys, monkeypatch, server_url
+):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    (tmp_path / "mg_db_settings.py").write_text('import os\n\nURL = os.environ["DATABASE_URL"]\n')
+    script = history(
+        {
+            "0001.py": revision_source(
+                "0001", None, 'op.drop_table("x")', "pass", header="import mg_db_settings"
+            )
+        }
+    )
+    args = ["migrations", "lint", str(script), "--database-url", server_url, "--select", "MG301"]
+    assert main([*args, "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [d["code"] for d in found] == ["MG301"]

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
+from schemawise import api
 from schemawise.cli import common
 from schemawise.cli.app import migrations_app
-from schemawise.migrations.lint import lint_migrations
 
 
 @migrations_app.command("lint")
@@ -65,5 +65,5 @@ def lint(
     )
     # Only an explicit --database-url grades by size: a DATABASE_URL pointing at a small development
     # database would otherwise turn every lock finding into info.
-    diagnostics = lint_migrations(paths, config, database_url=database_url)
+    diagnostics = api.lint_migrations(paths, database_url=database_url, config=config)
     common.report(diagnostics, config)

@@ -36,7 +36,9 @@ def _inputs(paths: Sequence[str | Path] | None, config: Config) -> list[Path]:
     )
 
 
-def _load(paths: list[Path], config: Config) -> tuple[list[Loaded], list[Problem]]:
+def _load(
+    paths: list[Path], config: Config, database_url: str | None = None
+) -> tuple[list[Loaded], list[Problem]]:
     loaded: list[Loaded] = []
     problems: list[Problem] = []
     sql_files: list[Path] = []
@@ -47,7 +49,7 @@ def _load(paths: list[Path], config: Config) -> tuple[list[Loaded], list[Problem
         elif isinstance(source, SqlSource):
             sql_files.extend(source.files)
         elif isinstance(source, AlembicSource):
-            loaded.append(load_alembic(source, config.migrations))
+            loaded.append(load_alembic(source, config.migrations, database_url))
     if sql_files:
         loaded.append(load_sql(SqlSource(list(dict.fromkeys(sql_files))), config.migrations))
     return loaded, problems
@@ -118,7 +120,7 @@ def lint_migrations(
     configured, sets the PostgreSQL version. Raises `MigrationParseError` when nothing could be linted;
     anything that could not be linted next to things that could is reported as SW002.
     """
-    loaded_sources, problems = _load(_inputs(paths, config), config)
+    loaded_sources, problems = _load(_inputs(paths, config), config, database_url)
     pg_version = _pg_version(config, database_url)
     diagnostics: list[Diagnostic] = []
     files: set[str] = set()

@@ -31,7 +31,10 @@ def _lock_timeout_in_force(settings: MigrationsSettings, env: EnvSettings | None
     return bool(declared) and lock_timeout_value_enables(str(declared))
 
 
-def load_alembic(source: AlembicSource, settings: MigrationsSettings) -> Loaded:
+def load_alembic(
+    source: AlembicSource, settings: MigrationsSettings, database_url: str | None = None
+) -> Loaded:
+    """Render every revision; `database_url` is offered as DATABASE_URL to code revisions import."""
     env = read_env_settings(source.env_path) if source.env_path else EnvSettings()
     loaded = Loaded(env=env)
     if not source.version_directories:
@@ -81,7 +84,11 @@ def load_alembic(source: AlembicSource, settings: MigrationsSettings) -> Loaded:
             if renderer is None:
                 from schemawise.migrations.render import RevisionRenderer
 
-                renderer = RevisionRenderer(transactional_ddl=transactional, sys_paths=sys_paths)
+                renderer = RevisionRenderer(
+                    transactional_ddl=transactional,
+                    sys_paths=sys_paths,
+                    environment={"DATABASE_URL": database_url} if database_url else None,
+                )
             rendering = renderer.render_chunks(revision)
             cache.put(revision, rendering)
         unit = unit_from_rendering(revision, rendering, transactional)

@@ -11,6 +11,7 @@ which the transaction model reads like any other SQL.
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 import traceback
 from collections.abc import Iterator
@@ -77,24 +78,37 @@ def _describe(error: BaseException) -> str:
 
 
 @contextmanager
-def _import_paths(paths: list[Path]) -> Iterator[None]:
+def _revision_environment(paths: list[Path], variables: dict[str, str]) -> Iterator[None]:
+    """sys.path and environment variables the project's code expects, for the render only."""
     added = [str(p) for p in paths if str(p) not in sys.path]
     sys.path[:0] = added
+    missing = {name: value for name, value in variables.items() if name not in os.environ}
+    os.environ.update(missing)
     try:
         yield
     finally:
         for path in added:
             if path in sys.path:
                 sys.path.remove(path)
+        for name in missing:
+            os.environ.pop(name, None)
 
 
 class RevisionRenderer:
     """Renders revisions one by one through a single offline migration context."""
 
-    def __init__(self, *, transactional_ddl: bool, sys_paths: list[Path]) -> None:
+    def __init__(
+        self,
+        *,
+        transactional_ddl: bool,
+        sys_paths: list[Path],
+        environment: dict[str, str] | None = None,
+    ) -> None:
         self.capture = StatementCapture()
         self.transactional_ddl = transactional_ddl
         self.sys_paths = sys_paths
+        # e.g. DATABASE_URL from --database-url, for settings modules revisions import
+        self.environment = environment or {}
         self.context = MigrationContext.configure(
             dialect_name="postgresql",
             opts={
@@ -115,7 +129,7 @@ class RevisionRenderer:
             return None
         module = importlib.util.module_from_spec(spec)
         try:
-            with _import_paths(self.sys_paths):
+            with _revision_environment(self.sys_paths, self.environment):
                 if revision.parsed is not None:  # already parsed for its facts: compile that
                     exec(compile(revision.parsed, revision.path, "exec"), module.__dict__)
                 else:
@@ -128,6 +142,8 @@ class RevisionRenderer:
                     "; run from the project root or list its directory in alembic.ini "
                     "`prepend_sys_path`"
                 )
+            elif isinstance(error, KeyError) and error.args:
+                hint = f"; set `{error.args[0]}` in the environment (DATABASE_URL: --database-url)"
             problems.append(
                 Problem(
                     f"revision cannot be imported ({_describe(error)}{hint})", revision.path, line
@@ -150,7 +166,10 @@ class RevisionRenderer:
             return rendering
         self.capture.start(revision.path)
         try:
-            with _import_paths(self.sys_paths), Operations.context(self.context):
+            with (
+                _revision_environment(self.sys_paths, self.environment),
+                Operations.context(self.context),
+            ):
                 module.upgrade()
         except (Exception, SystemExit) as error:
             line = _line_in(revision.path, error.__traceback__)
