@@ -8,6 +8,9 @@ Scopes, and why:
   usually deployed on its own, so a `SET` in an older revision is not relied on);
 - whole history: validated `CHECK (col IS NOT NULL)` constraints and which table each index belongs to
   (both are schema facts that persist once committed).
+With `transaction_per_migration = False` (Alembic's default) one `alembic upgrade` runs all pending
+revisions in one transaction; the model still scopes transactions to a revision, because a deploy runs a
+few new revisions, not the whole history, and carrying locks across a long history would flag everything.
 Alembic's own transaction arrives as `LintUnit.starts_in_transaction`; `autocommit_block()` shows up as the
 `COMMIT`/`BEGIN` pair Alembic emits in offline mode, and SQL files carry their own `BEGIN`/`COMMIT`.
 """
