@@ -14,6 +14,7 @@ goes away with the project). Turn it off with `[tool.schemawise.migrations] cach
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -39,8 +40,16 @@ FORMAT = 3
 CACHE_FILE = "schemawise-rendered.json"
 
 
+def _code_digest() -> str:
+    """The modules whose behaviour the cached data captures: an editable install changes them."""
+    digest = hashlib.sha256()
+    for module in ("render.py", "revisions.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _versions() -> str:
-    parts = [f"format={FORMAT}"]
+    parts = [f"format={FORMAT}", f"code={_code_digest()}"]
     for package in ("schemawise", "alembic", "sqlalchemy"):
         try:
             parts.append(f"{package}={metadata.version(package)}")
