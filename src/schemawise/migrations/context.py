@@ -38,7 +38,9 @@ Facts on a `StatementContext` describe the state *before* the statement runs:
   env.py connection options, or `[tool.schemawise.migrations] lock-timeout`).
 - `locks`: table -> `LockMode` this statement itself takes (see `schemawise.migrations.locks`).
 - `tables_locked_in_transaction`: table -> strongest `LockMode` the current transaction already holds;
-  `transaction_holds_access_exclusive` is True when any of them is `ACCESS EXCLUSIVE`.
+  `transaction_holds_access_exclusive` is True when any of them is `ACCESS EXCLUSIVE`. Both include
+  tables created in this transaction (nobody else can wait on those: filter with
+  `table_created_earlier`).
 - `constraints_added_not_valid_in_transaction`: `(table, constraint)` pairs added `NOT VALID` in the
   current transaction (for validation-in-same-transaction).
 - `validated_not_null_checks`: table -> columns that have a validated `CHECK (col IS NOT NULL)`,
