@@ -13,7 +13,7 @@ server (or on an embedded throwaway server when it is unset), builds the same ta
 The generated schema is ten-table groups that follow the house conventions (bigint identity keys,
 indexed FKs with `ondelete`, timestamptz, jsonb, named indexes, relationships with `back_populates`,
 explicit cascade and eager loading), with deliberate violations in some tables of every group so the
-rules have findings to report: naive `datetime` (SM101), `JSON` (SM102), an FK without index or
+rules have findings to report: a `DateTime` without time zone (SM101), `JSON` (SM102), an FK without index or
 `ondelete` (SM201, SM208), a duplicate index (SM205) and a relationship without `back_populates`.
 """
 
@@ -100,8 +100,8 @@ def table_source(group: int, position: int, last_position: int) -> str:
         "    )",
         "    data: dict[str, Any] = Field(default_factory=dict, sa_type=JSONB)",
     ]
-    if position == 3:  # naive datetime (SM101)
-        lines.append("    updated_at: datetime | None = None")
+    if position == 3:  # timestamp without time zone (SM101)
+        lines.append("    updated_at: datetime | None = Field(default=None, sa_type=DateTime)")
     if position == 5:  # JSON rather than JSONB (SM102)
         lines.append("    meta: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)")
     if position > 0:
