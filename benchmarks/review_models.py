@@ -13,8 +13,10 @@ server (or on an embedded throwaway server when it is unset), builds the same ta
 The generated schema is ten-table groups that follow the house conventions (bigint identity keys,
 indexed FKs with `ondelete`, timestamptz, jsonb, named indexes, relationships with `back_populates`,
 explicit cascade and eager loading), with deliberate violations in some tables of every group so the
-rules have findings to report: a `DateTime` without time zone (SM101), `JSON` (SM102), an FK without index or
-`ondelete` (SM201, SM208), a duplicate index (SM205) and a relationship without `back_populates`.
+rules have findings to report: a `DateTime` without time zone (SM101), `JSON` (SM102), an FK without
+index or `ondelete` (SM201, SM208; SM213 on the parent's `passive_deletes`), a duplicate index under an
+off-convention name (SM205, SM005) and a relationship without `back_populates` (SM209). The live
+database reports the schema-level subset (no SM209/SM213: they read the ORM).
 """
 
 from __future__ import annotations
