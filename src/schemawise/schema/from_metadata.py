@@ -29,7 +29,7 @@ from sqlalchemy.sql.schema import (
 
 from schemawise.models.loader import LoadedModels
 from schemawise.models.locations import creation_location
-from schemawise.schema.from_orm import OrmLocations, attach_orm, orm_locations
+from schemawise.schema.from_orm import OrmLocations, attach_orm, core_column_orm, orm_locations
 from schemawise.schema.model import (
     NOWHERE,
     CheckConstraint,
@@ -245,4 +245,13 @@ def schema_from_metadata(loaded: LoadedModels) -> Schema:
                     schema.enums[type_.name] = tuple(type_.enums)
         schema.metadatas.append(facts)
     attach_orm(schema, loaded)
+    # Columns of Core tables, which no mapper described: their Python defaults still run.
+    for sa_table in loaded.tables:
+        table = schema.table(sa_table.name, sa_table.schema)
+        if table is None:
+            continue
+        for sa_column in sa_table.columns:
+            column = table.columns.get(sa_column.name)
+            if column is not None and column.orm is None:
+                column.orm = core_column_orm(sa_column)
     return schema

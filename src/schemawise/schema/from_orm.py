@@ -157,6 +157,13 @@ def _read_column_default(column: SAColumn, orm: ColumnOrm) -> None:
         orm.default_kind, orm.default_value = "scalar", default.arg
 
 
+def core_column_orm(column: SAColumn) -> ColumnOrm:
+    """A Core `Table` column has no annotation, but its Python default runs the same way."""
+    orm = ColumnOrm()
+    _read_column_default(column, orm)
+    return orm
+
+
 def _declarative_column_orm(cls: type, key: str, column: SAColumn) -> ColumnOrm:
     annotation = None
     for klass in cls.__mro__:

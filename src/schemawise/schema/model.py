@@ -26,7 +26,10 @@ NOWHERE = Location()
 
 @dataclass
 class ColumnOrm:
-    """What the Python side of a mapped column says (models only)."""
+    """What the Python side of a mapped column says (models only).
+
+    Columns of a Core `Table` get one too, holding only their Python default (no annotation).
+    """
 
     # The annotation allows None (`str | None`, `Optional[str]`); None when there is no annotation.
     annotation_nullable: bool | None = None
