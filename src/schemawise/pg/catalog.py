@@ -12,7 +12,7 @@ schema model. Queries work on PostgreSQL 13 to 18 (PG 18 also keeps NOT NULL con
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any, LiteralString, NamedTuple
 
 import psycopg
 
@@ -94,7 +94,7 @@ class EnumRow(NamedTuple):
 # Partitions are skipped: the partitioned parent is reviewed and its row estimate is the sum of its
 # analyzed leaf partitions' `reltuples` (pg_partition_tree). `reltuples` is -1 before the first ANALYZE
 # (PG 14+); such tables get NULL, "unknown", rather than 0.
-TABLES = """
+TABLES: LiteralString = """
 SELECT c.oid::int8 AS oid,
        n.nspname AS schema,
        c.relname AS name,
@@ -130,7 +130,7 @@ ORDER BY n.nspname, c.relname
 # arrays (typcategory "A"), domains (typbasetype) and enums (typtype "e"), pg_depend (deptype "a" from a sequence to this column: the sequence is OWNED BY
 # the column, which is what `serial` sets up; identity sequences use deptype "i" instead) and
 # col_description() for the comment.
-COLUMNS = """
+COLUMNS: LiteralString = """
 SELECT a.attrelid::int8 AS table_oid,
        a.attname AS name,
        format_type(a.atttypid, a.atttypmod) AS type,
@@ -164,7 +164,7 @@ ORDER BY a.attrelid, a.attnum
 # attribute numbers, resolved to names in key order through pg_attribute), pg_class/pg_namespace for
 # the referred table, and pg_get_expr(conbin) for a check's expression (pretty-printed, without the
 # `CHECK (...)` wrapper). Constraints inherited from a parent table are included like local ones.
-CONSTRAINTS = """
+CONSTRAINTS: LiteralString = """
 SELECT con.conrelid::int8 AS table_oid,
        con.conname AS name,
        con.contype::text AS kind,
@@ -199,7 +199,7 @@ ORDER BY con.conrelid, con.conname
 # the access method, pg_opclass (opcdefault) to report only non-default operator classes,
 # pg_get_indexdef(oid, k, true) for the text of expression key k, and pg_get_expr(indpred) for the
 # partial-index predicate. For a partitioned table these are its partitioned indexes.
-INDEXES = """
+INDEXES: LiteralString = """
 SELECT i.indrelid::int8 AS table_oid,
        ic.relname AS name,
        i.indisunique AS unique,
@@ -242,7 +242,7 @@ ORDER BY i.indrelid, ic.relname
 
 # Enum types outside the system schemas and not owned by an extension, with labels in their declared
 # order. Reads pg_type (typtype "e"), pg_enum (enumsortorder) and pg_depend (deptype "e").
-ENUMS = """
+ENUMS: LiteralString = """
 SELECT format_type(t.oid, NULL) AS name,
        array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
 FROM pg_type AS t
@@ -270,7 +270,9 @@ class Catalog(NamedTuple):
     server_version: int
 
 
-def _rows(conn: psycopg.Connection, query: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+def _rows(
+    conn: psycopg.Connection, query: LiteralString, params: dict[str, Any]
+) -> list[tuple[Any, ...]]:
     return conn.execute(query, params).fetchall()
 
 
