@@ -58,6 +58,7 @@ WHERE rel.relkind IN ('r', 'p', 'f', 'v', 'm')
 UNION ALL
 SELECT 'constraint', rel.qname || '.' || con.conname, pg_get_constraintdef(con.oid)
 FROM pg_constraint con JOIN rel ON rel.oid = con.conrelid
+WHERE con.contype <> 'n'  -- PostgreSQL 18 lists NOT NULL as constraints; the column says it already
 UNION ALL
 SELECT 'index', rel.qname, pg_get_indexdef(rel.oid) FROM rel WHERE rel.relkind IN ('i', 'I')
 UNION ALL
