@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.roundtrip.conftest import codes, run_project
+from tests.roundtrip.conftest import PROJECTS, codes, run_project
 
 
 def test_clean_project_has_no_findings(server_url: str) -> None:
@@ -73,3 +73,16 @@ def test_irreversible_revision_is_stepped_over_with_a_note(server_url: str) -> N
     diagnostics = run_project("downgrade_not_inverse", server_url, irreversible=["0002"])
     assert [(d.code, d.severity.value) for d in diagnostics] == [("RT002", "info")]
     assert "configured as irreversible" in diagnostics[0].message
+
+
+def test_branches_and_a_merge_are_each_round_tripped_without_findings(server_url: str) -> None:
+    from schemawise.config import Config
+    from schemawise.roundtrip.run import run_migration_test
+
+    results, diagnostics = run_migration_test(
+        PROJECTS / "branches_and_merge" / "alembic.ini", database_url=server_url, config=Config()
+    )
+    assert diagnostics == []
+    assert results.revisions == 5
+    assert results.revision_paths[0].endswith("0001_videos.py")
+    assert results.revision_paths[-1].endswith("0004_index.py")
