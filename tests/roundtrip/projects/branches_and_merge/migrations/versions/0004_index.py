@@ -1,6 +1,5 @@
 """index videos.fps after the merge"""
 
-import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
