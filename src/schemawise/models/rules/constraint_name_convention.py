@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from schemawise.models.context import ReviewContext
 from schemawise.models.rules.metadata_without_naming_convention import names_constraints
+from schemawise.models.rules.table_name_not_plural import snake_case
 from schemawise.naming import NamingSettings, name_matches
 from schemawise.registry import Finding, rule
 from schemawise.schema.model import NOWHERE, Location, Table
@@ -91,9 +92,14 @@ def constraint_name_convention(ctx: ReviewContext) -> Iterator[Finding]:
     for table in ctx.schema.tables.values():
         for kind, name, pattern, values, location in _constraints(table, ctx):
             values = {"table": table.name, **values}
-            if name is not None and name_matches(name, pattern, **values):
+            # A column that needs quoting may appear in its snake_case form (SM002 flags it).
+            snake_values = {key: snake_case(value) for key, value in values.items()}
+            snake_values["table"] = table.name
+            if name is not None and (
+                name_matches(name, pattern, **values) or name_matches(name, pattern, **snake_values)
+            ):
                 continue
-            expected = pattern.format(**values)
+            expected = pattern.format(**snake_values)
             if location == NOWHERE:
                 location = table.location
             if name is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from schemawise.models.context import ReviewContext
+from schemawise.models.rules.table_name_not_plural import snake_case
 from schemawise.naming import NamingSettings, name_matches
 from schemawise.registry import Finding, rule
 from schemawise.schema.model import Index, Table
@@ -15,16 +16,25 @@ def conforms(table: Table, index: Index, ctx: ReviewContext) -> bool:
 
     An expression or partial index has no one obvious column list, so any `idx_<table>_<words>`
     name passes; a unique index may also be named like a unique constraint (`uq_<table>_<columns>`).
+    An index that differs from a plain btree over its columns (another method, an operator class,
+    INCLUDE columns) may add a description after the columns: `idx_users_email_pattern`. A column
+    that needs quoting may appear in its snake_case form (`display_name` for `DisplayName`).
     """
+    name = index.name or ""
     patterns = [ctx.naming.index]
     if index.unique:
         patterns.append(ctx.naming.unique)
-    plain_columns = all(key is not None for key in index.column_keys)
-    values = {"table": table.name}
-    if plain_columns and index.predicate is None:
-        values["columns"] = "_".join(index.keys)
-        values["column"] = index.keys[0]
-    return any(name_matches(index.name or "", pattern, **values) for pattern in patterns)
+    if not all(key is not None for key in index.column_keys) or index.predicate is not None:
+        return any(name_matches(name, pattern, table=table.name) for pattern in patterns)
+    described = index.method != "btree" or any(index.opclasses) or bool(index.include)
+    for keys in {index.keys, tuple(snake_case(key) for key in index.keys)}:
+        values = {"table": table.name, "columns": "_".join(keys), "column": keys[0]}
+        for pattern in patterns:
+            if name_matches(name, pattern, **values):
+                return True
+            if described and name.startswith(pattern.format(**values) + "_"):
+                return True
+    return False
 
 
 @rule("SM005", "index-name-convention", severity="warning")
@@ -70,8 +80,9 @@ def index_name_convention(ctx: ReviewContext) -> Iterator[Finding]:
             if index.name is None or conforms(table, index, ctx):
                 continue
             if all(key is not None for key in index.column_keys):
+                keys = [snake_case(key) for key in index.keys]
                 expected = ctx.naming.index.format(
-                    table=table.name, columns="_".join(index.keys), column=index.keys[0]
+                    table=table.name, columns="_".join(keys), column=keys[0]
                 )
             else:
                 expected = ctx.naming.index.format(
