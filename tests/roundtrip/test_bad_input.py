@@ -148,3 +148,34 @@ def test_ignore_comment_on_the_reported_revision_line_suppresses_the_finding(
     )
     revision.write_text(text)
     assert run_project(project, server_url) == []
+
+
+SESSION_KILLING_REVISION = '''"""a revision that kills its own session"""
+
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+
+
+def upgrade():
+    op.execute("SELECT pg_terminate_backend(pg_backend_pid())")
+
+
+def downgrade():
+    pass
+'''
+
+
+def test_revision_that_kills_its_session_is_rt001_and_scratch_dropped(
+    server_url: str, project_copy
+) -> None:
+    project = project_copy("clean")
+    (project / "migrations/versions/0004_kill.py").write_text(SESSION_KILLING_REVISION)
+    with connect(server_url, read_only=False) as conn:
+        existing = scratch_databases(conn)
+    diagnostics = run_project(project, server_url)
+    assert codes(diagnostics) == ["RT001"]
+    assert "terminating connection due to administrator command" in diagnostics[0].message
+    with connect(server_url, read_only=False) as conn:
+        assert scratch_databases(conn) <= existing

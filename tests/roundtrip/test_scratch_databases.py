@@ -30,6 +30,8 @@ def _start_hanging_run(project: Path, url: str) -> subprocess.Popen[bytes]:
     (project / "migrations/versions/0004_hang.py").write_text(HANGING_REVISION)
     return subprocess.Popen(
         [sys.executable, "-c", RUNNER, str(project / "alembic.ini"), url],
+        # Ctrl-C reaches Python as KeyboardInterrupt even if this runner ignores SIGINT.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         cwd=Path(__file__).resolve().parents[2],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -78,13 +80,16 @@ def test_sigkill_mid_run_next_run_drops_the_leftover_and_url_database_is_untouch
         }
 
 
-def test_sigterm_mid_run_drops_the_scratch_database(server_url: str, project_copy) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_sigterm_or_ctrl_c_mid_run_drops_the_scratch_database(
+    server_url: str, project_copy, signum: signal.Signals
+) -> None:
     with connect(server_url, read_only=False) as conn:
         before = scratch_databases(conn)
     child = _start_hanging_run(project_copy("clean"), server_url)
     try:
         scratch = _wait_for_hang(server_url, before)
-        child.send_signal(signal.SIGTERM)
+        child.send_signal(signum)
         child.wait(timeout=30)
     finally:
         child.kill()

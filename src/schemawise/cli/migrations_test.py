@@ -125,6 +125,8 @@ def test(
     )
     ini = _alembic_ini(alembic_ini, config)
     console = Console(stderr=True)
+    if not console.is_terminal:  # CI logs: wide enough that the trace table does not wrap
+        console = Console(stderr=True, width=160)
     with _progress(console) as progress:
         results, diagnostics = run_migration_test(
             ini, config=config, trace_locks=trace_locks, progress=progress
