@@ -9,11 +9,14 @@ Importing runs user code: any exception becomes one `ModelImportError` line nami
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 import pkgutil
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -57,12 +60,51 @@ def _describe(error: BaseException, module: str) -> str:
     return f"cannot import `{module}`: {type(error).__name__}: {message}{where}"
 
 
+@contextmanager
+def _importing_models() -> Iterator[None]:
+    """Record definition lines, and make a large models import cheaper while it runs.
+
+    Garbage collection is paused (a models import allocates hundreds of thousands of objects and
+    no cycles worth collecting), and SQLModel builds pydantic validators lazily (`defer_build`):
+    schemawise never validates instances, and a deferred model builds on first use all the same.
+    Both settings are restored afterwards.
+    """
+    sqlmodel_config = _sqlmodel_config()
+    deferred = sqlmodel_config.get("defer_build") if sqlmodel_config is not None else None
+    if sqlmodel_config is not None:
+        sqlmodel_config["defer_build"] = True
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with tracking_definitions():
+            yield
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+        if sqlmodel_config is not None:
+            if deferred is None:
+                sqlmodel_config.pop("defer_build", None)
+            else:
+                sqlmodel_config["defer_build"] = deferred
+
+
+def _sqlmodel_config() -> dict[str, Any] | None:
+    module = sys.modules.get("sqlmodel")
+    if module is None:
+        try:
+            import sqlmodel as module
+        except ImportError:  # plain SQLAlchemy projects need not have SQLModel
+            return None
+    config = getattr(module.SQLModel, "model_config", None)
+    return config if isinstance(config, dict) else None
+
+
 def _import(name: str, search_root: Path) -> ModuleType:
     root = str(search_root)
     if root not in sys.path:
         sys.path.insert(0, root)
     try:
-        with tracking_definitions():
+        with _importing_models():
             return importlib.import_module(name)
     except ModuleNotFoundError as error:
         if error.name and (name == error.name or name.startswith(error.name + ".")):
@@ -98,7 +140,7 @@ def _import_file(path: Path) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     sys.modules[unique] = module
     try:
-        with tracking_definitions():
+        with _importing_models():
             spec.loader.exec_module(module)
     except (Exception, SystemExit) as error:
         del sys.modules[unique]
