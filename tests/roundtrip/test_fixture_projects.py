@@ -86,3 +86,22 @@ def test_branches_and_a_merge_are_each_round_tripped_without_findings(server_url
     assert results.revisions == 5
     assert results.revision_paths[0].endswith("0001_videos.py")
     assert results.revision_paths[-1].endswith("0004_index.py")
+
+
+def test_brief_add_column_is_traced_as_blocking_but_not_reported(server_url: str) -> None:
+    from schemawise.config import Config
+    from schemawise.roundtrip.run import run_migration_test
+
+    results, diagnostics = run_migration_test(
+        PROJECTS / "clean" / "alembic.ini",
+        database_url=server_url,
+        config=Config(),
+        trace_locks=True,
+    )
+    assert diagnostics == []
+    (add_column,) = [
+        t for t in results.statements if t.statement.startswith("ALTER TABLE videos ADD")
+    ]
+    assert add_column.locks == {"videos": ["AccessExclusiveLock"]}
+    assert add_column.blocks_reads == ["videos"] and add_column.blocks_writes == ["videos"]
+    assert add_column.scanned == [] and add_column.rewritten == []

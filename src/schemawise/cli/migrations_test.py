@@ -68,7 +68,9 @@ def _progress(console: Console) -> Iterator[ProgressCallback]:
 
 def _print_lock_trace(results: RoundtripResults, console: Console) -> None:
     table = Table(title="lock trace", title_justify="left")
-    for column in ("revision", "statement", "locks", "rewrite", "blocks reads", "blocks writes"):
+    for column in (
+        "revision", "statement", "locks", "scans", "rewrite", "blocks reads", "blocks writes"
+    ):  # fmt: skip
         table.add_column(column)
     table.add_column("ms", justify="right")
     for trace in results.statements:
@@ -80,6 +82,7 @@ def _print_lock_trace(results: RoundtripResults, console: Console) -> None:
             trace.revision.revision,
             short(trace.statement, 60),
             locks,
+            ", ".join(trace.scanned) or "no",
             ", ".join(trace.rewritten) or "no",
             ", ".join(trace.blocks_reads) or "no",
             ", ".join(trace.blocks_writes) or "no",

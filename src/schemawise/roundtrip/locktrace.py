@@ -2,7 +2,8 @@
 
 SQLAlchemy cursor events wrap every statement a revision runs. Before it: the relfilenode of every
 relation. After it, with the revision's transaction still open: the locks this session holds
-(`pg_locks`), which relations got a new relfilenode (a rewrite), the time taken, and a second
+(`pg_locks`), which relations got a new relfilenode (a rewrite), the time taken, which tables it
+scanned (`pg_stat_get_xact_numscans`: its work grows with the table), and a second
 connection that tries a `SELECT` and a write (`DELETE ... WHERE false`, rolled back) on each locked
 table under a short `lock_timeout`. A probe that times out proves the statement blocks that access.
 Only tables committed before the revision are probed: other sessions cannot see newer ones.
@@ -26,7 +27,8 @@ from schemawise.roundtrip.snapshot import _USER_NAMESPACES
 
 RELATIONS_QUERY = f"""
 WITH ns AS ({_USER_NAMESPACES})
-SELECT c.oid, ns.nspname, c.relname, c.relkind, c.relfilenode
+SELECT c.oid, ns.nspname, c.relname, c.relkind, c.relfilenode,
+       pg_stat_get_xact_numscans(c.oid)  -- scans in this transaction so far (0 for others)
 FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p', 'i', 'm', 'S')
 """
@@ -36,7 +38,9 @@ SELECT c.oid, l.mode
 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN ns ON ns.oid = c.relnamespace
 WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
 """
-_UNTRACED_PREFIXES = ("select", "show", "begin", "commit", "rollback", "savepoint", "release")
+_UNTRACED_PREFIXES = (
+    "select", "show", "set ", "reset ", "begin", "commit", "rollback", "savepoint", "release"
+)  # fmt: skip
 
 
 def _display(schema: str, name: str) -> str:
@@ -67,6 +71,7 @@ class LockTracer:
         self.traces: list[StatementTrace] = []
         self.revision: RevisionRef | None = None
         self._before_nodes: dict[int, tuple[str, int]] = {}
+        self._before_scans: dict[int, int] = {}
         self._line: int | None = None
         self._started = 0.0
 
@@ -83,11 +88,9 @@ class LockTracer:
         event.remove(Engine, "after_cursor_execute", self._after)
 
     @staticmethod
-    def _relations(conn: psycopg.Connection) -> dict[int, tuple[str, str, str, int]]:
-        return {
-            oid: (schema, name, kind, node)
-            for oid, schema, name, kind, node in conn.execute(RELATIONS_QUERY).fetchall()
-        }
+    def _relations(conn: psycopg.Connection) -> dict[int, tuple[str, str, str, int, int]]:
+        """oid -> (schema, name, relkind, relfilenode, scans by this session's transaction)."""
+        return {row[0]: tuple(row[1:]) for row in conn.execute(RELATIONS_QUERY).fetchall()}  # type: ignore[misc]
 
     def _caller_line(self) -> int | None:
         path = self.revision.path if self.revision else None
@@ -104,6 +107,7 @@ class LockTracer:
             return
         relations = self._relations(cursor.connection)
         self._before_nodes = {oid: (rel[1], rel[3]) for oid, rel in relations.items()}
+        self._before_scans = {oid: rel[4] for oid, rel in relations.items()}
         self._line = self._caller_line()
         self._started = time.perf_counter()
 
@@ -120,9 +124,11 @@ class LockTracer:
             relation = relations.get(oid) or committed.get(oid)
             if relation is None or relation[2] not in ("r", "p") or relation[1] in self.skip:
                 continue  # lock modes are reported per table; indexes and sequences follow them
+            if oid not in committed:
+                continue  # created in this transaction: no other session can see it yet
             schema, name = relation[0], relation[1]
             locks.setdefault(_display(schema, name), []).append(mode)
-            if oid in committed and (schema, name) not in locked_tables:
+            if (schema, name) not in locked_tables:
                 locked_tables.append((schema, name))
         rewritten = sorted(
             _display(relations[oid][0], relations[oid][1])
@@ -132,6 +138,11 @@ class LockTracer:
             and relations[oid][2] != "S"
             and node
             and relations[oid][3] != node
+        )
+        scanned = sorted(
+            _display(relations[oid][0], relations[oid][1])
+            for oid, scans in self._before_scans.items()
+            if oid in relations and oid in committed and relations[oid][4] > scans
         )
         blocks_reads, blocks_writes = [], []
         for schema, name in locked_tables:
@@ -149,6 +160,7 @@ class LockTracer:
                 duration_ms=round(duration_ms, 2),
                 locks={table: sorted(set(modes)) for table, modes in sorted(locks.items())},
                 rewritten=rewritten,
+                scanned=scanned,
                 blocks_reads=blocks_reads,
                 blocks_writes=blocks_writes,
             )

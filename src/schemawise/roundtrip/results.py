@@ -75,6 +75,7 @@ class StatementTrace:
     duration_ms: float
     locks: dict[str, list[str]]  # table or index -> lock modes this session held after it
     rewritten: list[str]  # relations whose relfilenode changed
+    scanned: list[str]  # tables the statement read through (a build, a validation, an update)
     blocks_reads: list[str]  # tables where a concurrent SELECT timed out waiting
     blocks_writes: list[str]  # tables where a concurrent write timed out waiting
 
@@ -108,12 +109,17 @@ def failure_message(direction: str, failure: StepFailure) -> str:
 
 
 def first_blocks(statements: list[StatementTrace], access: str) -> list[tuple[StatementTrace, str]]:
-    """(statement, table) for the first statement of each revision that blocked `access` to a table."""
+    """(statement, table) for the first statement of each revision that blocked `access` to a table
+    while it scanned or rewrote that table: work that grows with the table, done under a lock that
+    makes other sessions wait. A brief catalog-only change (a nullable `ADD COLUMN`, a `NOT VALID`
+    constraint) blocks only for a moment and is listed in the trace, not reported."""
     seen: set[tuple[str, str]] = set()
     found = []
     for trace in statements:
         tables = trace.blocks_reads if access == "reads" else trace.blocks_writes
         for table in tables:
+            if table not in trace.scanned and table not in trace.rewritten:
+                continue
             if (trace.revision.revision, table) not in seen:
                 seen.add((trace.revision.revision, table))
                 found.append((trace, table))

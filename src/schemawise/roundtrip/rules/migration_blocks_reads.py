@@ -14,7 +14,9 @@ def migration_blocks_reads(results: RoundtripResults) -> Iterator[Finding]:
     ## What it does
     With `--trace-locks`: after each statement of a revision, while its transaction is still
     open, a second connection tries a `SELECT` on every table the migration holds a lock on, under
-    a short `lock_timeout`. Reports the statement whose lock made that read wait.
+    a short `lock_timeout`. Reports the statement whose lock made that read wait while the
+    statement scanned or rewrote the table, so the wait grows with the table. Brief catalog-only
+    changes (a nullable `ADD COLUMN`, a `NOT VALID` constraint) appear in the trace, not here.
 
     ## Why is this bad?
     Until the migration's transaction commits, every query on the table queues behind it, and so
@@ -38,7 +40,7 @@ def migration_blocks_reads(results: RoundtripResults) -> Iterator[Finding]:
         yield Finding(
             message=(
                 f"`{short(trace.statement)}` in revision `{trace.revision.revision}` holds {modes} "
-                f"on `{table}`, which blocked a concurrent `SELECT` ({trace.duration_ms:.1f} ms)"
+                f"on `{table}` while it reads the whole table, which blocked a concurrent `SELECT` ({trace.duration_ms:.1f} ms)"
             ),
             help="Keep the `ACCESS EXCLUSIVE` part short: set `lock_timeout` and move slow work out",
             path=trace.revision.path,
