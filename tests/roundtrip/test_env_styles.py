@@ -76,3 +76,29 @@ def test_env_that_reads_only_database_url_migrates_the_scratch_database_not_the_
     assert run_project(project, scratch_database_url) == []
     with connect(scratch_database_url, read_only=False) as conn:
         assert take_snapshot(conn) == before
+
+
+def _without_target_metadata(project: Path) -> Path:
+    env = project / "migrations/env.py"
+    env.write_text(
+        env.read_text().replace("target_metadata = _models.metadata", "target_metadata = None")
+    )
+    (project / "models.py").rename(project / "app_models.py")
+    env.write_text(env.read_text().replace('"models.py"', '"app_models.py"'))
+    return project
+
+
+def test_env_without_target_metadata_is_a_note_not_a_failure(server_url: str, project_copy) -> None:
+    project = _without_target_metadata(project_copy("models_differ"))
+    diagnostics = run_project(project, server_url)
+    assert [(d.code, d.severity.value) for d in diagnostics] == [("RT004", "info")]
+    assert "models not compared" in diagnostics[0].message
+
+
+def test_configured_models_are_compared_when_env_has_no_target_metadata(
+    server_url: str, project_copy
+) -> None:
+    project = _without_target_metadata(project_copy("models_differ"))
+    diagnostics = run_project(project, server_url, models=[str(project / "app_models.py")])
+    assert sorted(d.code for d in diagnostics) == ["RT004", "RT004"]
+    assert any("`videos.description`" in d.message for d in diagnostics)

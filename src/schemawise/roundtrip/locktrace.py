@@ -23,17 +23,17 @@ from sqlalchemy.engine import Engine
 
 from schemawise.pg.connect import connect
 from schemawise.roundtrip.results import RevisionRef, StatementTrace
-from schemawise.roundtrip.snapshot import _USER_NAMESPACES
+from schemawise.roundtrip.snapshot import USER_NAMESPACES
 
 RELATIONS_QUERY = f"""
-WITH ns AS ({_USER_NAMESPACES})
+WITH ns AS ({USER_NAMESPACES})
 SELECT c.oid, ns.nspname, c.relname, c.relkind, c.relfilenode,
        pg_stat_get_xact_numscans(c.oid)  -- scans in this transaction so far (0 for others)
 FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p', 'i', 'm', 'S')
 """
 LOCKS_QUERY = f"""
-WITH ns AS ({_USER_NAMESPACES})
+WITH ns AS ({USER_NAMESPACES})
 SELECT c.oid, l.mode
 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN ns ON ns.oid = c.relnamespace
 WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted

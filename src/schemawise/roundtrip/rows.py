@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 import psycopg
 from psycopg import sql
 
-from schemawise.roundtrip.snapshot import _USER_NAMESPACES
+from schemawise.roundtrip.snapshot import USER_NAMESPACES
 
 PRIMARY_KEYS_QUERY = f"""
-WITH ns AS ({_USER_NAMESPACES})
+WITH ns AS ({USER_NAMESPACES})
 SELECT ns.nspname, c.relname,
        ARRAY(SELECT a.attname::text || ' ' || format_type(a.atttypid, a.atttypmod)
              FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)

@@ -9,6 +9,7 @@ database whose tables hold rows, tracing each statement (RT101-RT103).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -84,7 +85,16 @@ class RoundTrip:
         return row_checks.capture(self.conn, self.skip) if self.settings.seed_rows else {}
 
     def walk(self, check_models: bool, models_fallback: object | None) -> bool:
-        """Round-trip every revision; True when head was reached."""
+        """Round-trip every revision, then compare models at head; True when head was reached."""
+        try:
+            reached_head = self._walk_revisions()
+        finally:
+            self.results.unseedable.update(self.seeder.unseedable)
+        if reached_head and check_models:
+            self._compare_models(models_fallback)
+        return reached_head
+
+    def _walk_revisions(self) -> bool:
         revisions = revisions_base_first(self.runner.script)
         self.results.revisions = len(revisions)
         self.results.revision_paths = [script.path for script in revisions if script.path]
@@ -139,17 +149,18 @@ class RoundTrip:
                 self.results.upgrade_failures.append(replace(failed.failure, after_downgrade=True))
                 return False
             before_schema = take_snapshot(self.conn, self.skip)
-        self.results.unseedable.update(self.seeder.unseedable)
-        if check_models:
-            self.progress(ProgressEvent(len(revisions), len(revisions), "heads", "compare models"))
-            try:
-                differences, compared = self.runner.model_differences(models_fallback)  # type: ignore[arg-type]
-            except StepFailed as failed:
-                self.results.upgrade_failures.append(failed.failure)
-                return True
-            self.results.models_compared = compared
-            self.results.model_differences.extend(describe(differences))
         return True
+
+    def _compare_models(self, models_fallback: object | None) -> None:
+        total = self.results.revisions
+        self.progress(ProgressEvent(total, total, "heads", "compare models"))
+        try:
+            differences, compared = self.runner.model_differences(models_fallback)  # type: ignore[arg-type]
+        except StepFailed as failed:
+            self.results.upgrade_failures.append(failed.failure)
+            return
+        self.results.models_compared = compared
+        self.results.model_differences.extend(describe(differences))
 
     def _upgrade_populated(
         self, script: Script, rows_before: dict[str, row_checks.TableRows]
@@ -261,7 +272,7 @@ def run_migration_test(
     fallback = _models_fallback(config) if check_models else None
     settings = config.roundtrip
     if not codes & {"RT005", "RT006"}:
-        settings = RoundtripSettings(**{**vars(settings), "seed_rows": 0})
+        settings = dataclasses.replace(settings, seed_rows=0)
     with server_url(database_url or config.database_url) as server:
         results = measure(
             Path(alembic_ini),

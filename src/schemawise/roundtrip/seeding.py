@@ -18,10 +18,10 @@ from datetime import UTC, datetime, timedelta
 import psycopg
 from psycopg import sql
 
-from schemawise.roundtrip.snapshot import _USER_NAMESPACES
+from schemawise.roundtrip.snapshot import USER_NAMESPACES
 
 COLUMNS_QUERY = f"""
-WITH ns AS ({_USER_NAMESPACES})
+WITH ns AS ({USER_NAMESPACES})
 SELECT ns.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
        t.typcategory, a.atttypmod, a.attnotnull,
        (ad.adbin IS NOT NULL OR a.attidentity <> '' OR a.attgenerated <> '') AS has_default,
@@ -39,7 +39,7 @@ ORDER BY ns.nspname, c.relname, a.attnum
 """
 
 CONSTRAINTS_QUERY = f"""
-WITH ns AS ({_USER_NAMESPACES})
+WITH ns AS ({USER_NAMESPACES})
 SELECT ns.nspname, c.relname, con.contype, pg_get_constraintdef(con.oid),
        ARRAY(SELECT attname::text FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
              JOIN pg_attribute ON attrelid = con.conrelid AND attnum = k.num ORDER BY k.ord),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import psycopg
 
 # The user's schemas: everything but PostgreSQL's own.
-_USER_NAMESPACES = """
+USER_NAMESPACES = """
     SELECT oid, nspname FROM pg_namespace
     WHERE nspname NOT IN ('pg_catalog', 'information_schema')
       AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'
@@ -33,7 +33,7 @@ def _qualified(schema_column: str, name_column: str) -> str:
 
 
 SNAPSHOT_QUERY = f"""
-WITH ns AS ({_USER_NAMESPACES}),
+WITH ns AS ({USER_NAMESPACES}),
 rel AS (
     SELECT c.oid, c.relname, c.relkind, c.relpersistence, {_qualified("ns.nspname", "c.relname")} AS qname
     FROM pg_class c JOIN ns ON ns.oid = c.relnamespace

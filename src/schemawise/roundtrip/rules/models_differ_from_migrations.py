@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from schemawise.diagnostics import Severity
 from schemawise.registry import Finding, rule
 from schemawise.roundtrip.results import RoundtripResults
 
@@ -33,6 +34,12 @@ def models_differ_from_migrations(results: RoundtripResults) -> Iterator[Finding
         op.create_index("idx_videos_title", "videos", ["title"])
     ```
     """
+    if not results.models_compared:
+        yield Finding(
+            message="models not compared: env.py sets no `target_metadata` and no models are configured",
+            help="Set `target_metadata` in env.py, or `models` in `[tool.schemawise.roundtrip]`",
+            severity=Severity.INFO,
+        )
     for difference in results.model_differences:
         yield Finding(
             message=difference.message,
