@@ -31,18 +31,19 @@ def load_schema(
         from schemawise.schema.from_database import schema_from_database
 
         return schema_from_database(database_url)
-    from schemawise.models.loader import load_models
+    from schemawise.models.loader import load_models, paused_gc
     from schemawise.schema.from_metadata import schema_from_metadata
 
-    if targets:
-        loaded = load_models(list(targets), Path.cwd())
-    elif config.models:
-        loaded = load_models(list(config.models), config.root)
-    else:
+    if not targets and not config.models:
         raise ModelImportError(
             "no models to review: pass a TARGET or set `models` in [tool.schemawise]"
         )
-    return schema_from_metadata(loaded)
+    with paused_gc():
+        if targets:
+            loaded = load_models(list(targets), Path.cwd())
+        else:
+            loaded = load_models(list(config.models), config.root)
+        return schema_from_metadata(loaded)
 
 
 def review(

@@ -61,26 +61,33 @@ def _describe(error: BaseException, module: str) -> str:
 
 
 @contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause cyclic garbage collection: importing and reading a large models module allocates
+    hundreds of thousands of long-lived objects, and each full collection walks all of them."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@contextmanager
 def _importing_models() -> Iterator[None]:
     """Record definition lines, and make a large models import cheaper while it runs.
 
-    Garbage collection is paused (a models import allocates hundreds of thousands of objects and
-    no cycles worth collecting), and SQLModel builds pydantic validators lazily (`defer_build`):
-    schemawise never validates instances, and a deferred model builds on first use all the same.
-    Both settings are restored afterwards.
+    SQLModel builds pydantic validators lazily (`defer_build`) meanwhile: schemawise never validates
+    instances, and a deferred model builds on first use all the same. The setting is restored after.
     """
     sqlmodel_config = _sqlmodel_config()
     deferred = sqlmodel_config.get("defer_build") if sqlmodel_config is not None else None
     if sqlmodel_config is not None:
         sqlmodel_config["defer_build"] = True
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
     try:
-        with tracking_definitions():
+        with paused_gc(), tracking_definitions():
             yield
     finally:
-        if gc_was_enabled:
-            gc.enable()
         if sqlmodel_config is not None:
             if deferred is None:
                 sqlmodel_config.pop("defer_build", None)
