@@ -1,4 +1,4 @@
-"""Helpers for the migration-test tests: run a fixture project on the test server."""
+"""Fixtures for the migration-test tests."""
 
 from __future__ import annotations
 
@@ -6,27 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from schemawise.config import Config
-from schemawise.diagnostics import Diagnostic
-from schemawise.roundtrip.run import test_migrations as run_migration_test
-from schemawise.roundtrip.settings import RoundtripSettings
-
-PROJECTS = Path(__file__).parent / "projects"
-
-
-def run_project(
-    project: str | Path, server_url: str, *, trace_locks: bool = False, **settings: object
-) -> list[Diagnostic]:
-    path = Path(project) if isinstance(project, Path) else PROJECTS / project
-    config = Config(roundtrip=RoundtripSettings(**settings))  # type: ignore[arg-type]
-    return run_migration_test(
-        path / "alembic.ini", database_url=server_url, config=config, trace_locks=trace_locks
-    )
-
-
-def codes(diagnostics: list[Diagnostic]) -> list[str]:
-    return sorted(d.code for d in diagnostics)
+from roundtrip_helpers import PROJECTS
 
 
 @pytest.fixture
@@ -39,10 +19,3 @@ def project_copy(tmp_path: Path):
         return target
 
     return copy
-
-
-def scratch_databases(conn) -> set[str]:
-    rows = conn.execute(
-        "SELECT datname FROM pg_database WHERE datname LIKE 'schemawise\\_scratch\\_%'"
-    ).fetchall()
-    return {name for (name,) in rows}

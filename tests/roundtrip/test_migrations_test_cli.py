@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from roundtrip_helpers import PROJECTS
 
 from schemawise.cli.app import main
-from tests.roundtrip.conftest import PROJECTS
 
 
 def test_clean_project_exits_0_with_empty_json(

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.roundtrip.conftest import PROJECTS
+from roundtrip_helpers import PROJECTS
 
 
 def _pytest(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from roundtrip_helpers import run_project
+
 from schemawise.pg.connect import connect
 from schemawise.roundtrip.snapshot import take_snapshot
-from tests.roundtrip.conftest import run_project
 
 ENGINE_RECIPE = """
 import importlib.util

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.roundtrip.conftest import PROJECTS, codes, run_project
+from roundtrip_helpers import PROJECTS, codes, run_project
 
 
 def test_clean_project_has_no_findings(server_url: str) -> None:

@@ -6,27 +6,11 @@ import uuid
 from pathlib import Path
 
 import pytest
+from roundtrip_helpers import HANGING_REVISION, codes, run_project, scratch_databases
 
 from schemawise.errors import DatabaseUnavailable, MigrationParseError
 from schemawise.pg.connect import connect
 from schemawise.pg.urls import to_libpq
-from tests.roundtrip.conftest import codes, run_project, scratch_databases
-
-HANGING_REVISION = '''"""a revision that hangs"""
-
-from alembic import op
-
-revision = "0004"
-down_revision = "0003"
-
-
-def upgrade():
-    op.execute("SELECT pg_sleep(30)")
-
-
-def downgrade():
-    pass
-'''
 
 UNSEEDABLE_REVISION = '''"""a table no row can satisfy"""
 

@@ -10,13 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
+from roundtrip_helpers import HANGING_REVISION, run_project, scratch_databases
 
 from schemawise.pg.connect import connect
 from schemawise.pg.urls import database_name
 from schemawise.roundtrip.scratch import PREFIX, drop_database, is_stale, scratch_name
 from schemawise.roundtrip.snapshot import take_snapshot
-from tests.roundtrip.conftest import run_project, scratch_databases
-from tests.roundtrip.test_bad_input import HANGING_REVISION
 
 RUNNER = """
 import sys

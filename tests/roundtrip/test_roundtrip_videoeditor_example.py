@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.roundtrip.conftest import run_project
+from roundtrip_helpers import run_project
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "videoeditor"
 
