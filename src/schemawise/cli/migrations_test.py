@@ -57,9 +57,9 @@ def _progress(console: Console) -> Iterator[ProgressCallback]:
         def update(event: ProgressEvent) -> None:
             progress.update(
                 task,
-                total=event.total,
-                completed=event.position - 1,
-                revision=f"revision {event.revision}",
+                total=event.total or None,
+                completed=max(event.position - 1, 0),
+                revision=f"revision {event.revision}" if event.revision else "",
                 step=event.step,
             )
 

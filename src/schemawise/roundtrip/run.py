@@ -220,6 +220,8 @@ def measure(
 ) -> RoundtripResults:
     """Run the migration test on scratch databases on `server`; return what was measured."""
     results = RoundtripResults()
+    if progress is not None:
+        progress(ProgressEvent(0, 0, "", "creating the scratch database"))
     with scratch_database(
         server,
         statement_timeout_ms=settings.statement_timeout_ms,
