@@ -137,3 +137,11 @@ def test_database_url_flag_satisfies_a_revision_reading_database_url(
     assert main([*args, "--format", "json"]) == 1
     found = json.loads(capsys.readouterr().out)["diagnostics"]
     assert [d["code"] for d in found] == ["MG301"]
+
+
+def test_sw002_is_reported_even_when_other_rules_are_selected(history, capsys):
+    script = history({"0001.py": GOOD, "0002.py": SYNTAX_ERROR})
+    assert main(["migrations", "lint", str(script), "--select", "MG001", "--format", "json"]) == 1
+    found = {d["code"] for d in json.loads(capsys.readouterr().out)["diagnostics"]}
+    assert found == {"SW002"}
+    assert main(["migrations", "lint", str(script), "--select", "MG001", "--ignore", "SW002"]) == 0

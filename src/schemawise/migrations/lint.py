@@ -21,6 +21,7 @@ from schemawise.migrations.transactions import build_statement_contexts
 from schemawise.migrations.units import Problem
 from schemawise.migrations.volatility import function_volatility
 from schemawise.registry import Finding, load_rules
+from schemawise.selection import Selection
 
 DEFAULT_PG_VERSION = 15
 
@@ -138,7 +139,9 @@ def lint_migrations(
     sw002 = load_rules()["SW002"]
     selection = selection_for(config)
     ran = selection.rules("migrations")
-    if selection.enabled(sw002):
+    # Like a syntax error in ruff, what could not be linted is reported whatever `--select` says;
+    # only an explicit `--ignore SW002` (or a suppression) silences it.
+    if Selection(ignore=selection.ignore).enabled(sw002):
         diagnostics += _problem_diagnostics(problems)
         ran = [*ran, sw002]
     return finish(diagnostics, ran=ran, selection=selection, files=files)
