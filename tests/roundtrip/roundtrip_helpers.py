@@ -42,8 +42,13 @@ def codes(diagnostics: list[Diagnostic]) -> list[str]:
     return sorted(d.code for d in diagnostics)
 
 
-def scratch_databases(conn) -> set[str]:
+def scratch_databases(conn, pid: int | None = None) -> set[str]:
+    """Scratch databases on the server; with `pid`, only those that process made (other test runs
+    may share the server)."""
     rows = conn.execute(
         "SELECT datname FROM pg_database WHERE datname LIKE 'schemawise\\_scratch\\_%'"
     ).fetchall()
-    return {name for (name,) in rows}
+    names = {name for (name,) in rows}
+    if pid is not None:
+        names = {name for name in names if name.split("_")[-2] == str(pid)}
+    return names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from pathlib import Path
 
@@ -40,8 +41,6 @@ def test_hanging_revision_is_rt001_with_statement_timeout_and_scratch_dropped(
 ) -> None:
     project = project_copy("clean")
     (project / "migrations/versions/0004_hang.py").write_text(HANGING_REVISION)
-    with connect(server_url, read_only=False) as conn:
-        existing = scratch_databases(conn)
     diagnostics = run_project(project, server_url, statement_timeout_ms=300)
     assert codes(diagnostics) == ["RT001"]
     (finding,) = diagnostics
@@ -49,7 +48,7 @@ def test_hanging_revision_is_rt001_with_statement_timeout_and_scratch_dropped(
     assert "SELECT pg_sleep(30)" in finding.message
     assert "canceling statement due to statement timeout" in finding.message
     with connect(server_url, read_only=False) as conn:
-        assert scratch_databases(conn) <= existing
+        assert scratch_databases(conn, os.getpid()) == set()
 
 
 def test_table_that_cannot_be_seeded_is_an_info_note(server_url: str, project_copy) -> None:
@@ -79,13 +78,13 @@ def test_env_that_cannot_load_is_one_error_and_scratch_dropped(
 ) -> None:
     project = project_copy("clean")
     (project / "migrations/env.py").write_text("raise RuntimeError('broken env')\n")
+    with pytest.raises(MigrationParseError) as raised:
+        run_project(project, server_url)
+    assert str(raised.value).endswith(
+        "env.py: the Alembic environment fails: RuntimeError: broken env"
+    )
     with connect(server_url, read_only=False) as conn:
-        existing = scratch_databases(conn)
-    diagnostics = run_project(project, server_url)
-    assert codes(diagnostics) == ["RT001"]
-    assert "broken env" in diagnostics[0].message
-    with connect(server_url, read_only=False) as conn:
-        assert scratch_databases(conn) <= existing
+        assert scratch_databases(conn, os.getpid()) == set()
 
 
 def test_missing_alembic_ini_is_a_parse_error(server_url: str, tmp_path: Path) -> None:
@@ -156,10 +155,8 @@ def test_revision_that_kills_its_session_is_rt001_and_scratch_dropped(
 ) -> None:
     project = project_copy("clean")
     (project / "migrations/versions/0004_kill.py").write_text(SESSION_KILLING_REVISION)
-    with connect(server_url, read_only=False) as conn:
-        existing = scratch_databases(conn)
     diagnostics = run_project(project, server_url)
     assert codes(diagnostics) == ["RT001"]
     assert "terminating connection due to administrator command" in diagnostics[0].message
     with connect(server_url, read_only=False) as conn:
-        assert scratch_databases(conn) <= existing
+        assert scratch_databases(conn, os.getpid()) == set()

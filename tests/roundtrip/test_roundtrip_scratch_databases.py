@@ -37,17 +37,18 @@ def _start_hanging_run(project: Path, url: str) -> subprocess.Popen[bytes]:
     )
 
 
-def _wait_for_hang(url: str, before: set[str]) -> str:
+def _wait_for_hang(url: str, child_pid: int) -> str:
     """The scratch database of the child run, once its hanging revision is executing."""
     deadline = time.monotonic() + 60
     with connect(url, read_only=False) as conn:
         while time.monotonic() < deadline:
-            row = conn.execute(
+            rows = conn.execute(
                 "SELECT datname FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(30)%%'"
                 " AND datname LIKE 'schemawise\\_scratch\\_%%'"
-            ).fetchone()
-            if row and row[0] not in before:
-                return row[0]
+            ).fetchall()
+            for (name,) in rows:
+                if name.split("_")[-2] == str(child_pid):  # the name embeds the creating pid
+                    return name
             time.sleep(0.1)
     raise AssertionError("the child run never reached its hanging revision")
 
@@ -59,10 +60,9 @@ def test_sigkill_mid_run_next_run_drops_the_leftover_and_url_database_is_untouch
         conn.execute("CREATE TABLE sentinel (id int PRIMARY KEY, note text)")
         conn.execute("INSERT INTO sentinel VALUES (1, 'keep me')")
         schema_before = take_snapshot(conn)
-        before = scratch_databases(conn)
     child = _start_hanging_run(project_copy("clean"), scratch_database_url)
     try:
-        leftover = _wait_for_hang(scratch_database_url, before)
+        leftover = _wait_for_hang(scratch_database_url, child.pid)
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
     finally:
@@ -83,17 +83,16 @@ def test_sigkill_mid_run_next_run_drops_the_leftover_and_url_database_is_untouch
 def test_sigterm_or_ctrl_c_mid_run_drops_the_scratch_database(
     server_url: str, project_copy, signum: signal.Signals
 ) -> None:
-    with connect(server_url, read_only=False) as conn:
-        before = scratch_databases(conn)
     child = _start_hanging_run(project_copy("clean"), server_url)
     try:
-        scratch = _wait_for_hang(server_url, before)
+        scratch = _wait_for_hang(server_url, child.pid)
         child.send_signal(signum)
         child.wait(timeout=30)
     finally:
         child.kill()
     with connect(server_url, read_only=False) as conn:
         assert scratch not in scratch_databases(conn)
+        assert scratch_databases(conn, child.pid) == set()
 
 
 def test_stale_means_old_or_made_here_by_a_dead_process() -> None:

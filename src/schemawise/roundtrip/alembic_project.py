@@ -145,13 +145,22 @@ class AlembicRunner:
     def _run_env(
         self, fn: Callable[[Any, MigrationContext], list[Any]], script: Script | None
     ) -> None:
+        """Run env.py with `fn` as its migration function. A failure before env.py reaches
+        `run_migrations()` is the environment's (`MigrationParseError`); after it, the step's."""
         connection = self.connection
         if connection is not None and connection.in_transaction():
             connection.rollback()
+        reached_migrations = False
+
+        def step(heads: Any, context: MigrationContext) -> list[Any]:
+            nonlocal reached_migrations
+            reached_migrations = True
+            return fn(heads, context)
+
         try:
             with (
                 _database_url_environment(self.database_url),
-                EnvironmentContext(self.config, self.script, fn=fn),
+                EnvironmentContext(self.config, self.script, fn=step),
             ):
                 self.script.run_env()
             if connection is not None and connection.in_transaction():
@@ -163,6 +172,12 @@ class AlembicRunner:
             if self._share_engine_instead(error):
                 self._run_env(fn, script)
                 return
+            if not reached_migrations:
+                env_py = Path(self.script.dir) / "env.py"
+                message = " ".join(f"{type(error).__name__}: {error}".split())
+                raise MigrationParseError(
+                    f"{env_py}: the Alembic environment fails: {message}"
+                ) from None
             raise StepFailed(_failure(error, script)) from error
 
     def upgrade(self, script: Script) -> None:
