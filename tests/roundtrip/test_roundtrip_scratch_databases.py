@@ -13,7 +13,7 @@ import pytest
 from roundtrip_helpers import HANGING_REVISION, run_project, scratch_databases
 
 from schemawise.pg.connect import connect
-from schemawise.pg.urls import database_name
+from schemawise.pg.urls import database_name, with_database
 from schemawise.roundtrip.scratch import PREFIX, drop_database, is_stale, scratch_name
 from schemawise.roundtrip.snapshot import take_snapshot
 
@@ -109,3 +109,24 @@ def test_stale_means_old_or_made_here_by_a_dead_process() -> None:
 def test_dropping_refuses_any_name_without_the_scratch_prefix(server_url: str) -> None:
     with connect(server_url, read_only=False) as conn, pytest.raises(ValueError, match="refusing"):
         drop_database(conn, "postgres")
+
+
+def test_sweep_drops_old_scratch_databases_but_never_the_urls_own(server_url: str) -> None:
+    created, host, pid, tag = scratch_name().removeprefix(PREFIX).split("_")
+    old = int(created) - 3 * 86400
+    stale = f"{PREFIX}{old}_{host}_{pid}_{tag}"
+    named_like_stale = f"{PREFIX}{old}_{host}_{pid}_{tag[::-1]}"
+    with connect(server_url, read_only=False) as admin:
+        admin.execute(f'CREATE DATABASE "{stale}"')
+        admin.execute(f'CREATE DATABASE "{named_like_stale}"')
+    try:
+        url = with_database(server_url, named_like_stale)
+        assert run_project("clean", url) == []
+        with connect(server_url, read_only=False) as admin:
+            names = scratch_databases(admin)
+            assert stale not in names
+            assert named_like_stale in names
+    finally:
+        with connect(server_url, read_only=False) as admin:
+            for name in (stale, named_like_stale):
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

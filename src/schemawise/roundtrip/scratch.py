@@ -75,14 +75,14 @@ def drop_database(admin: psycopg.Connection, name: str) -> None:
     admin.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(identifier))
 
 
-def sweep_stale(admin: psycopg.Connection, *, max_age_minutes: int, keep: str) -> list[str]:
-    """Drop scratch databases left behind by killed runs; return their names."""
+def sweep_stale(admin: psycopg.Connection, *, max_age_minutes: int, keep: set[str]) -> list[str]:
+    """Drop scratch databases left behind by killed runs (never one in `keep`); return their names."""
     rows = admin.execute(
         "SELECT datname FROM pg_database WHERE datname LIKE %s", [PREFIX.replace("_", r"\_") + "%"]
     ).fetchall()
     dropped = []
     for (name,) in rows:
-        if name != keep and is_stale(name, max_age_minutes=max_age_minutes):
+        if name not in keep and is_stale(name, max_age_minutes=max_age_minutes):
             try:
                 drop_database(admin, name)
             except psycopg.Error:
@@ -135,7 +135,11 @@ def scratch_database(
         admin = connect(server_url, read_only=False, autocommit=True)
         try:
             _check_can_create(admin)
-            sweep_stale(admin, max_age_minutes=stale_after_minutes, keep=name)
+            sweep_stale(
+                admin,
+                max_age_minutes=stale_after_minutes,
+                keep={name, database_name(server_url)},  # the URL's own database, whatever its name
+            )
             create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
             if template is not None:
                 create = sql.SQL("{} TEMPLATE {}").format(create, sql.Identifier(template))
