@@ -40,11 +40,25 @@ def test_failing_project_fails_the_round_trip_test_with_revision_and_diff_sectio
     assert "2 failed, 3 passed, 1 skipped" in out
 
 
-def test_clean_project_passes_every_built_in_test(tmp_path: Path, server_url: str) -> None:
+USER_TEST = """
+import psycopg
+
+
+def test_own_code_on_a_scratch_database(schemawise_scratch_database_url):
+    with psycopg.connect(schemawise_scratch_database_url, autocommit=True) as conn:
+        name = conn.execute("SELECT current_database()").fetchone()[0]
+        assert name.startswith("schemawise_scratch_")
+"""
+
+
+def test_clean_project_passes_every_built_in_test_next_to_the_users_own(
+    tmp_path: Path, server_url: str
+) -> None:
+    (tmp_path / "test_users_own.py").write_text(USER_TEST)
     ini = PROJECTS / "clean" / "alembic.ini"
     result = _pytest(tmp_path, server_url, f'schemawise_alembic_ini = "{ini}"')
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "5 passed, 1 skipped" in result.stdout
+    assert "6 passed, 1 skipped" in result.stdout
 
 
 def test_marker_deselects_the_built_in_tests_and_nothing_runs_unconfigured(

@@ -23,6 +23,8 @@ from schemawise.pytest_plugin.fixtures import (  # noqa: F401 - fixtures registe
     schemawise_config,
     schemawise_database_url,
     schemawise_migration_test,
+    schemawise_scratch_database_url,
+    schemawise_server_url,
 )
 
 NODE_ID = "schemawise-migrations"
