@@ -52,6 +52,7 @@ WHERE con.contype IN ('f', 'c')
 """
 
 _EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
+_MAX_PARAMETERS = 30_000
 _STRING_LITERAL = re.compile(r"'((?:[^']|'')*)'")
 
 
@@ -279,11 +280,6 @@ class Seeder:
                 sql.SQL("{}::{}").format(sql.Placeholder(), sql.SQL(c.type)) for c in columns
             )
         )
-        statement = sql.SQL("INSERT INTO {} ({}) VALUES {}").format(
-            sql.Identifier(*table.key),
-            sql.SQL(", ").join(sql.Identifier(c.name) for c in columns),
-            sql.SQL(", ").join([row_values] * count),
-        )
         ranks = {c.name: (i if direction > 0 else len(columns) - i) for i, c in enumerate(columns)}
         rows: list[list[object]] = []
         for _ in range(count):
@@ -306,8 +302,17 @@ class Seeder:
                 value = referred[fk.columns.index(column.name)]
                 row.append(None if value is None else str(value))
             rows.append(row)
-        # One multi-row INSERT: a single round trip, and no pipeline to abort on a failing row.
-        conn.execute(statement, [value for row in rows for value in row])
+        # Multi-row INSERTs: few round trips, no pipeline to abort on a failing row, and under
+        # PostgreSQL's 65535 parameters per statement.
+        per_statement = max(1, _MAX_PARAMETERS // len(columns))
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            statement = sql.SQL("INSERT INTO {} ({}) VALUES {}").format(
+                sql.Identifier(*table.key),
+                sql.SQL(", ").join(sql.Identifier(c.name) for c in columns),
+                sql.SQL(", ").join([row_values] * len(chunk)),
+            )
+            conn.execute(statement, [value for row in chunk for value in row])
 
 
 class _Unseedable(Exception):
