@@ -33,7 +33,11 @@ def upgrade_fails(results: RoundtripResults) -> Iterator[Finding]:
     for failure in results.upgrade_failures:
         yield Finding(
             message=failure_message("upgrade", failure),
-            help="Fix the failing operation in `upgrade()` and run the test again",
+            help=(
+                "Make `downgrade()` undo everything `upgrade()` does, so it can run again"
+                if failure.after_downgrade
+                else "Fix the failing operation in `upgrade()` and run the test again"
+            ),
             path=failure.path,
             line=failure.line,
             object=failure.revision,
