@@ -100,7 +100,7 @@ def test_migrations(
     from schemawise.roundtrip.run import test_migrations as run_test
 
     config = config or load_config()
-    ini = Path(alembic_ini) if alembic_ini else _configured_alembic_ini(config)
+    ini = Path(alembic_ini) if alembic_ini else alembic_ini_for(config)
     return run_test(
         ini, database_url=database_url, config=config, trace_locks=trace_locks, progress=progress
     )
@@ -109,19 +109,20 @@ def test_migrations(
 test_migrations.__test__ = False  # type: ignore[attr-defined]  # a library call, not a pytest test
 
 
-def _configured_alembic_ini(config: Config) -> Path:
-    """The `alembic.ini` named (or held by a directory named) in `[tool.schemawise.migrations] paths`."""
+def alembic_ini_for(config: Config) -> Path:
+    """The `alembic.ini` in `[tool.schemawise.migrations] paths` (or in a directory named there),
+    else `./alembic.ini`, else one next to the configuration file."""
     for entry in config.migrations.paths:
         path = config.resolve(entry)
-        if path.name.endswith(".ini") and path.is_file():
+        if path.suffix == ".ini" and path.is_file():
             return path
         if path.is_dir() and (path / "alembic.ini").is_file():
             return path / "alembic.ini"
-    default = config.root / "alembic.ini"
-    if default.is_file():
-        return default
+    for candidate in (Path.cwd() / "alembic.ini", config.root / "alembic.ini"):
+        if candidate.is_file():
+            return candidate
     raise ConfigError(
-        "no alembic.ini to test: pass --alembic-ini or name it in `[tool.schemawise.migrations] paths`"
+        "no alembic.ini found: pass --alembic-ini or set `[tool.schemawise.migrations] paths`"
     )
 
 
@@ -162,8 +163,9 @@ def check(
 
 
 def _has_alembic_ini(config: Config) -> bool:
+    """Whether `paths` name an Alembic project (`.sql`-only projects have nothing to round-trip)."""
     try:
-        _configured_alembic_ini(config)
+        alembic_ini_for(config)
     except ConfigError:
         return False
     return True

@@ -6,42 +6,33 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
+from schemawise.api import alembic_ini_for
 from schemawise.cli import common
 from schemawise.cli.app import migrations_app
-from schemawise.config import Config
-from schemawise.errors import MigrationParseError
-from schemawise.roundtrip.results import RoundtripResults, short
-from schemawise.roundtrip.run import ProgressCallback, ProgressEvent, run_migration_test
 
+if TYPE_CHECKING:
+    # The round-trip machinery (alembic, rich progress) loads only when this command runs.
+    from rich.console import Console
 
-def _alembic_ini(given: Path | None, config: Config) -> Path:
-    """--alembic-ini, else an alembic.ini among `[tool.schemawise.migrations] paths`, else ./alembic.ini."""
-    if given is not None:
-        return given
-    for raw in config.migrations.paths:
-        path = config.resolve(raw)
-        if path.suffix == ".ini" and path.is_file():
-            return path
-        if path.is_dir() and (path / "alembic.ini").is_file():
-            return path / "alembic.ini"
-    for candidate in (Path.cwd() / "alembic.ini", config.root / "alembic.ini"):
-        if candidate.is_file():
-            return candidate
-    raise MigrationParseError(
-        "no alembic.ini found: pass --alembic-ini or set [tool.schemawise.migrations] paths"
-    )
+    from schemawise.roundtrip.results import RoundtripResults
+    from schemawise.roundtrip.run import ProgressCallback, ProgressEvent
 
 
 @contextmanager
 def _progress(console: Console) -> Iterator[ProgressCallback]:
     """Revision n of N and the current step, on stderr, only when stderr is a terminal."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     with Progress(
         TextColumn("[bold]migrations test[/]"),
         BarColumn(),
@@ -67,6 +58,10 @@ def _progress(console: Console) -> Iterator[ProgressCallback]:
 
 
 def _print_lock_trace(results: RoundtripResults, console: Console) -> None:
+    from rich.table import Table
+
+    from schemawise.roundtrip.results import short
+
     table = Table(title="lock trace", title_justify="left")
     for column in (
         "revision", "statement", "locks", "scans", "rewrite", "blocks reads", "blocks writes"
@@ -126,7 +121,11 @@ def test(
         fail_on=fail_on,
         database_url=database_url,
     )
-    ini = _alembic_ini(alembic_ini, config)
+    from rich.console import Console
+
+    from schemawise.roundtrip.run import run_migration_test
+
+    ini = alembic_ini or alembic_ini_for(config)
     console = Console(stderr=True)
     if not console.is_terminal:  # CI logs: wide enough that the trace table does not wrap
         console = Console(stderr=True, width=160)

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
-from schemawise.roundtrip.alembic_project import StepFailure
-from schemawise.roundtrip.rows import RowLoss
-from schemawise.roundtrip.snapshot import Change
+if TYPE_CHECKING:
+    # Types only: importing these at run time would pull alembic and psycopg into every command,
+    # since the RT rule modules import this one when the rule catalog loads.
+    from schemawise.roundtrip.alembic_project import StepFailure
+    from schemawise.roundtrip.rows import RowLoss
+    from schemawise.roundtrip.snapshot import Change
 
 
 @cache
