@@ -145,3 +145,19 @@ def test_sw002_is_reported_even_when_other_rules_are_selected(history, capsys):
     found = {d["code"] for d in json.loads(capsys.readouterr().out)["diagnostics"]}
     assert found == {"SW002"}
     assert main(["migrations", "lint", str(script), "--select", "MG001", "--ignore", "SW002"]) == 0
+
+
+def test_no_path_lints_the_alembic_ini_in_the_working_directory(tmp_path, capsys, monkeypatch):
+    versions = tmp_path / "migrations" / "versions"
+    versions.mkdir(parents=True)
+    (tmp_path / "alembic.ini").write_text("[alembic]\nscript_location = migrations\n")
+    (versions / "0001_users.py").write_text(
+        'from alembic import op\n\nrevision = "0001"\ndown_revision = None\n\n\n'
+        "def upgrade():\n"
+        '    op.execute("CREATE INDEX idx_users_email ON users (email)")\n\n\n'
+        "def downgrade():\n"
+        '    op.execute("DROP INDEX idx_users_email")\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["migrations", "lint", "--format", "concise", "--select", "MG001"]) == 1
+    assert "0001_users.py:8: MG001" in capsys.readouterr().out

@@ -31,9 +31,13 @@ def _inputs(paths: Sequence[str | Path] | None, config: Config) -> list[Path]:
         return [Path(p) for p in paths]
     if config.migrations.paths:
         return [config.resolve(p) for p in config.migrations.paths]
+    # Like `alembic` itself, an `alembic.ini` in the working directory is the project by default.
+    for candidate in (Path.cwd() / "alembic.ini", config.root / "alembic.ini"):
+        if candidate.is_file():
+            return [candidate]
     raise MigrationParseError(
-        "no migrations to lint: pass a PATH (alembic.ini, script directory or .sql files) "
-        "or set `paths` in [tool.schemawise.migrations]"
+        "no migrations to lint: pass a PATH (alembic.ini, script directory or .sql files), "
+        "set `paths` in [tool.schemawise.migrations], or run where alembic.ini is"
     )
 
 
