@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from schemawise.naming import NamingSettings
-from schemawise.schema.model import Schema
+from schemawise.schema.model import Relationship, Schema
 
 
 @dataclass
@@ -16,3 +17,14 @@ class ReviewContext:
     @property
     def from_models(self) -> bool:
         return self.schema.source == "models"
+
+    def declared_relationships(self) -> Iterator[Relationship]:
+        """Every relationship once, on the class that declares it.
+
+        Subclass mappers list their base's relationships again; a finding belongs on the line the user
+        wrote, so inherited copies are passed over.
+        """
+        for table in self.schema.tables.values():
+            for relationship in table.relationships:
+                if not relationship.inherited_from:
+                    yield relationship

@@ -40,26 +40,23 @@ def lazy_loading_collection(ctx: ReviewContext) -> Iterator[Finding]:
         )
     ```
     """
-    for table in ctx.schema.tables.values():
-        for relationship in table.relationships:
-            if relationship.inherited_from:
-                continue  # reported once, on the class that declares it
-            if (
-                not relationship.uselist
-                or relationship.direction == "many-to-one"
-                or relationship.lazy != "select"
-                or relationship.lazy_explicit
-            ):
-                continue
-            yield Finding(
-                message=f"Collection `{relationship.name}` lazy-loads on first access (implicit "
-                '`lazy="select"`)',
-                help=(
-                    'Pass `sa_relationship_kwargs={"lazy": "selectin"}` (or `"raise"`) to '
-                    "`Relationship(...)`"
-                ),
-                path=relationship.location.path,
-                line=relationship.location.line,
-                table=relationship.parent_table,
-                object=relationship.name,
-            )
+    for relationship in ctx.declared_relationships():
+        if (
+            not relationship.uselist
+            or relationship.direction == "many-to-one"
+            or relationship.lazy != "select"
+            or relationship.lazy_explicit
+        ):
+            continue
+        yield Finding(
+            message=f"Collection `{relationship.name}` lazy-loads on first access (implicit "
+            '`lazy="select"`)',
+            help=(
+                'Pass `sa_relationship_kwargs={"lazy": "selectin"}` (or `"raise"`) to '
+                "`Relationship(...)`"
+            ),
+            path=relationship.location.path,
+            line=relationship.location.line,
+            table=relationship.parent_table,
+            object=relationship.name,
+        )

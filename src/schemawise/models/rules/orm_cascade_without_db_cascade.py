@@ -55,40 +55,37 @@ def orm_cascade_without_db_cascade(ctx: ReviewContext) -> Iterator[Finding]:
         video: Video = Relationship(back_populates="clips")
     ```
     """
-    for table in ctx.schema.tables.values():
-        for relationship in table.relationships:
-            if relationship.inherited_from:
-                continue  # reported once, on the class that declares it
-            if relationship.direction != "one-to-many" or not relationship.deletes_children:
+    for relationship in ctx.declared_relationships():
+        if relationship.direction != "one-to-many" or not relationship.deletes_children:
+            continue
+        fk = ctx.schema.relationship_foreign_key(relationship)
+        if fk is None:
+            continue
+        column = f"{relationship.target_table}.{', '.join(fk.columns)}"
+        passive = bool(relationship.passive_deletes)
+        if fk.ondelete == "CASCADE":
+            if passive:
                 continue
-            fk = ctx.schema.relationship_foreign_key(relationship)
-            if fk is None:
-                continue
-            column = f"{relationship.target_table}.{', '.join(fk.columns)}"
-            passive = bool(relationship.passive_deletes)
-            if fk.ondelete == "CASCADE":
-                if passive:
-                    continue
-                message = (
-                    f"`{relationship.name}` loads and deletes each child although `{column}` "
-                    "has `ON DELETE CASCADE`"
-                )
-                help_text = "Pass `passive_deletes=True` to `Relationship(...)`"
-            elif passive and fk.ondelete in (None, "NO ACTION"):
-                continue  # SM213
-            else:
-                action = f"`ON DELETE {fk.ondelete}`" if fk.ondelete else "no `ON DELETE` action"
-                message = (
-                    f"`{relationship.name}` cascades deletes in the ORM but `{column}` has {action}"
-                )
-                help_text = f'Add `ondelete="CASCADE"` to the `{fk.columns[0]}` foreign key'
-                if not passive:
-                    help_text += " and pass `passive_deletes=True` to `Relationship(...)`"
-            yield Finding(
-                message=message,
-                help=help_text,
-                path=relationship.location.path,
-                line=relationship.location.line,
-                table=relationship.parent_table,
-                object=relationship.name,
+            message = (
+                f"`{relationship.name}` loads and deletes each child although `{column}` "
+                "has `ON DELETE CASCADE`"
             )
+            help_text = "Pass `passive_deletes=True` to `Relationship(...)`"
+        elif passive and fk.ondelete in (None, "NO ACTION"):
+            continue  # SM213
+        else:
+            action = f"`ON DELETE {fk.ondelete}`" if fk.ondelete else "no `ON DELETE` action"
+            message = (
+                f"`{relationship.name}` cascades deletes in the ORM but `{column}` has {action}"
+            )
+            help_text = f'Add `ondelete="CASCADE"` to the `{fk.columns[0]}` foreign key'
+            if not passive:
+                help_text += " and pass `passive_deletes=True` to `Relationship(...)`"
+        yield Finding(
+            message=message,
+            help=help_text,
+            path=relationship.location.path,
+            line=relationship.location.line,
+            table=relationship.parent_table,
+            object=relationship.name,
+        )

@@ -46,27 +46,24 @@ def passive_deletes_without_ondelete(ctx: ReviewContext) -> Iterator[Finding]:
         video: Video = Relationship(back_populates="clips")
     ```
     """
-    for table in ctx.schema.tables.values():
-        for relationship in table.relationships:
-            if relationship.inherited_from:
-                continue  # reported once, on the class that declares it
-            if relationship.direction != "one-to-many" or not relationship.passive_deletes:
-                continue
-            fk = ctx.schema.relationship_foreign_key(relationship)
-            if fk is None or fk.ondelete not in (None, "NO ACTION"):
-                continue
-            column = f"{relationship.target_table}.{', '.join(fk.columns)}"
-            action = '`ondelete="CASCADE"`'
-            if not relationship.deletes_children:
-                action += ' or `ondelete="SET NULL"`'
-            yield Finding(
-                message=(
-                    f"`{relationship.name}` sets `passive_deletes` but `{column}` has no "
-                    "`ON DELETE` action"
-                ),
-                help=f"Add {action} to the `{fk.columns[0]}` foreign key",
-                path=relationship.location.path,
-                line=relationship.location.line,
-                table=relationship.parent_table,
-                object=relationship.name,
-            )
+    for relationship in ctx.declared_relationships():
+        if relationship.direction != "one-to-many" or not relationship.passive_deletes:
+            continue
+        fk = ctx.schema.relationship_foreign_key(relationship)
+        if fk is None or fk.ondelete not in (None, "NO ACTION"):
+            continue
+        column = f"{relationship.target_table}.{', '.join(fk.columns)}"
+        action = '`ondelete="CASCADE"`'
+        if not relationship.deletes_children:
+            action += ' or `ondelete="SET NULL"`'
+        yield Finding(
+            message=(
+                f"`{relationship.name}` sets `passive_deletes` but `{column}` has no "
+                "`ON DELETE` action"
+            ),
+            help=f"Add {action} to the `{fk.columns[0]}` foreign key",
+            path=relationship.location.path,
+            line=relationship.location.line,
+            table=relationship.parent_table,
+            object=relationship.name,
+        )

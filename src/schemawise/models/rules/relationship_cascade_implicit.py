@@ -41,25 +41,22 @@ def relationship_cascade_implicit(ctx: ReviewContext) -> Iterator[Finding]:
         )
     ```
     """
-    for table in ctx.schema.tables.values():
-        for relationship in table.relationships:
-            if relationship.inherited_from:
-                continue  # reported once, on the class that declares it
-            if (
-                relationship.direction != "one-to-many"
-                or not relationship.uselist
-                or relationship.viewonly
-                or relationship.cascade is not None
-            ):
-                continue
-            yield Finding(
-                message=f"Collection `{relationship.name}` has no explicit cascade",
-                help=(
-                    "Pass `cascade_delete=True` to `Relationship(...)` if the children go with "
-                    "their parent, `cascade_delete=False` if they outlive it"
-                ),
-                path=relationship.location.path,
-                line=relationship.location.line,
-                table=relationship.parent_table,
-                object=relationship.name,
-            )
+    for relationship in ctx.declared_relationships():
+        if (
+            relationship.direction != "one-to-many"
+            or not relationship.uselist
+            or relationship.viewonly
+            or relationship.cascade is not None
+        ):
+            continue
+        yield Finding(
+            message=f"Collection `{relationship.name}` has no explicit cascade",
+            help=(
+                "Pass `cascade_delete=True` to `Relationship(...)` if the children go with "
+                "their parent, `cascade_delete=False` if they outlive it"
+            ),
+            path=relationship.location.path,
+            line=relationship.location.line,
+            table=relationship.parent_table,
+            object=relationship.name,
+        )
