@@ -161,3 +161,18 @@ def test_no_path_lints_the_alembic_ini_in_the_working_directory(tmp_path, capsys
     monkeypatch.chdir(tmp_path)
     assert main(["migrations", "lint", "--format", "concise", "--select", "MG001"]) == 1
     assert "0001_users.py:8: MG001" in capsys.readouterr().out
+
+
+def test_sql_file_where_no_statement_parses_exits_2(tmp_path, capsys):
+    path = tmp_path / "broken.sql"
+    path.write_text("CREATE TABLE (;\n")
+    assert main(["migrations", "lint", str(path)]) == 2
+    assert "broken.sql:1: SQL does not parse" in one_line_error(capsys)
+
+
+def test_sql_file_with_one_bad_statement_still_lints_the_rest(tmp_path, capsys):
+    path = tmp_path / "half.sql"
+    path.write_text("CREATE TABLE (;\nCREATE INDEX idx_a_b ON a (b);\n")
+    assert main(["migrations", "lint", str(path), "--format", "concise"]) == 1
+    out = capsys.readouterr().out
+    assert "half.sql:1: SW002" in out and "half.sql:2: MG001" in out

@@ -18,7 +18,7 @@ from schemawise.migrations.context import LintContext, SizeGrading
 from schemawise.migrations.inputs import AlembicSource, SqlSource, resolve_input
 from schemawise.migrations.loader import Loaded, load_alembic, load_sql
 from schemawise.migrations.transactions import build_statement_contexts
-from schemawise.migrations.units import Problem
+from schemawise.migrations.units import LintUnit, Problem
 from schemawise.migrations.volatility import function_volatility
 from schemawise.registry import Finding, load_rules
 from schemawise.selection import Selection
@@ -67,6 +67,13 @@ def _application_modules(config: Config) -> frozenset[str]:
         for target in config.models
         if "/" not in target and not target.endswith(".py")
     )
+
+
+def _linted(unit: LintUnit) -> bool:
+    """Whether a unit gave the rules anything: a parsed statement, or a clean (even empty) upgrade."""
+    if any(statement.error is None for statement in unit.statements):
+        return True
+    return not unit.problems and not unit.statements
 
 
 def _problem_diagnostics(problems: list[Problem]) -> list[Diagnostic]:
@@ -135,7 +142,7 @@ def lint_migrations(
         diagnostics += found
         problems += source_problems
         files |= scope
-        linted_anything |= any(not unit.problems or unit.statements for unit in loaded.units)
+        linted_anything |= any(_linted(unit) for unit in loaded.units)
     if problems and not linted_anything:
         first = str(problems[0])
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
