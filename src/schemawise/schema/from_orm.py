@@ -301,6 +301,7 @@ def _relationship(
         secondary=secondary_name,
         foreign_key_columns=fk_columns,
         viewonly=bool(prop.viewonly),
+        target_resolved=target_cls is not None or not isinstance(prop.argument, str),
         location=location,
         # An inherited property is the base mapper's own object: its `parent` is the declaring mapper.
         inherited_from=None if prop.parent is mapper else prop.parent.class_.__name__,

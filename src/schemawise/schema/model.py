@@ -171,6 +171,9 @@ class Relationship:
     # Local columns of the FK that joins the two tables (on the child side for one-to-many).
     foreign_key_columns: tuple[str, ...] = ()
     viewonly: bool = False
+    # False when the target names no class the mapper registry knows (`list["Vidoe"]`): SQLAlchemy
+    # raises on first use, so the reviewed code is broken.
+    target_resolved: bool = True
     location: Location = NOWHERE
     # The base class that declares it when the mapper of a subclass (inheritance) lists it too; rules
     # report a relationship once, where it is declared, and use inherited copies only for lookups.

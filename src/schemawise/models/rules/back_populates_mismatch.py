@@ -52,15 +52,19 @@ def back_populates_mismatch(ctx: ReviewContext) -> Iterator[Finding]:
     }
     for relationship in by_name.values():
         wanted = relationship.back_populates
-        if (
-            relationship.inherited_from
-            or not wanted
-            or relationship.target_class not in known_classes
-        ):
-            continue  # nothing to check, or a class outside the reviewed models
+        if relationship.inherited_from or not wanted:
+            continue
         reverse_name = f"{relationship.target_class}.{wanted}"
         reverse = by_name.get(reverse_name)
-        if reverse is None:
+        if not relationship.target_resolved:
+            message = (
+                f"`{relationship.name}` names `{reverse_name}` in `back_populates`, but "
+                f"`{relationship.target_class}` is not a mapped class"
+            )
+            help_text = f"Correct the class name `{relationship.target_class}` in the annotation"
+        elif relationship.target_class not in known_classes:
+            continue  # a class outside the reviewed models
+        elif reverse is None:
             message = (
                 f"`{relationship.name}` names `{reverse_name}` in `back_populates`, "
                 "which does not exist"
