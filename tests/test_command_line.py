@@ -52,6 +52,7 @@ def test_ignoring_everything_found_exits_0(capsys: pytest.CaptureFixture[str]) -
         (["review", "loose/models.py", "--format", "xml"], "format"),
         (["review", "--database-url", "postgresql://app:s3cret@127.0.0.1:1/db"], "cannot connect"),
         (["rule", "SM999"], "no rule"),
+        (["review", "loose/models.py", "--database-url", "postgresql://u@127.0.0.1:1/x"], "not both"),
         (["review", "--no-such-flag"], "No such option"),
     ],
 )

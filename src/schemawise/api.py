@@ -27,6 +27,10 @@ def load_schema(
 ) -> Schema:
     """The neutral schema of the models named by `targets` (or config `models`), or of a live database."""
     config = config or load_config()
+    if database_url and targets:
+        raise ConfigError(
+            "review either models (TARGET) or a live database (--database-url), not both at once"
+        )
     if database_url:
         from schemawise.schema.from_database import schema_from_database
 
