@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 import tomllib
 import types
 import typing
@@ -162,7 +163,7 @@ def _coerce(value: Any, annotation: Any, where: str) -> Any:
 
 
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, globalns=vars(__import__(cls.__module__, fromlist=["_"])))
+    return typing.get_type_hints(cls, globalns=vars(sys.modules[cls.__module__]))
 
 
 def _apply(target: Any, values: dict[str, Any], origin: str, section: str | None = None) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -35,9 +35,6 @@ class Diagnostic:
         data = asdict(self)
         data["severity"] = self.severity.value
         return data
-
-    def with_severity(self, severity: Severity) -> Diagnostic:
-        return replace(self, severity=severity)
 
     @property
     def sort_key(self) -> tuple[str, int, str, str, str]:

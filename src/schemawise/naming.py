@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from dataclasses import dataclass
 
 NAMING_CONVENTION: dict[str, str] = {
@@ -174,7 +175,7 @@ def is_plural(name: str) -> bool:
 def render_pattern(pattern: str, **values: str) -> re.Pattern[str]:
     """Turn a naming pattern into an anchored regex; `{condition}` matches any snake_case text."""
     regex = ""
-    for literal, field_name, _, _ in __import__("string").Formatter().parse(pattern):
+    for literal, field_name, _, _ in string.Formatter().parse(pattern):
         regex += re.escape(literal)
         if field_name is None:
             continue
